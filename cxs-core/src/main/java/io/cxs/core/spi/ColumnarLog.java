@@ -1,0 +1,468 @@
+package io.cxs.core.spi;
+
+import io.cxs.core.customer.Identity;
+import io.cxs.core.touchpoint.Channel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The columnar layout shared by the in-memory touchpoint and feedback stores.
+ *
+ * <p>Rows {@code [0, baseSize)} form the <em>base</em>, sorted by subject code, then time, then
+ * event id, with {@code baseStart[s]..baseStart[s+1]} the run of subject {@code s}. Rows
+ * {@code [baseSize, size)} are the <em>tail</em>, in arrival order, chained per subject. A scan
+ * first merges the tail into the base (a linear counting sort by subject plus a sort of each
+ * touched subject's run), so analytics always read time-ordered timelines from flat arrays.
+ *
+ * <p>Event ids live in one byte arena (two length bytes then UTF-8), indexed by an
+ * open-addressing hash table of row numbers, so a stored event costs no object of its own.
+ * Subclasses own their specific columns and move them in {@link #gather}.
+ */
+abstract class ColumnarLog {
+  private static final int EMPTY = -1;
+  private static final int MAX_ID_BYTES = 0xFFFF;
+
+  final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+  final Dict<Identity> subjects = new Dict<>();
+  final Dict<String> names = new Dict<>();
+  final Dict<Channel> channels = new Dict<>();
+
+  long[] time = new long[0];
+  int[] subject = new int[0];
+  int[] idOffset = new int[0];
+  int size;
+  int baseSize;
+  private int[] baseStart = new int[1];
+  private int[] tailNext = new int[0];
+  private int[] tailHead = new int[0];
+  private int[] tailLast = new int[0];
+
+  private byte[] arena = new byte[1024];
+  private int arenaSize;
+  private int[] table = newTable(16);
+  private int tableCount;
+
+  // ---- subclass hooks -------------------------------------------------------------------------
+
+  /** Grows the subclass columns to at least {@code capacity} rows. */
+  abstract void growColumns(int capacity);
+
+  /** Replaces each subclass column {@code c} by {@code c'[i] = c[perm[i]]} for i below {@code n}. */
+  abstract void gather(int[] perm, int n, int capacity);
+
+  // ---- writes (callers hold the write lock) ---------------------------------------------------
+
+  /** @return the row's event id bytes, or null if {@code eventId} is already stored */
+  final byte[] newIdOrNull(String eventId) {
+    byte[] id = eventId.getBytes(StandardCharsets.UTF_8);
+    if (id.length > MAX_ID_BYTES) {
+      throw new IllegalArgumentException(
+          "eventId must be at most " + MAX_ID_BYTES + " UTF-8 bytes but had " + id.length);
+    }
+    return findRow(id) >= 0 ? null : id;
+  }
+
+  /** Appends a row with the common columns; the caller then fills its own columns at the row. */
+  final int appendRow(byte[] id, int subjectCode, long epochMillis) {
+    int row = size;
+    if (row == time.length) {
+      int cap = Math.max(16, row + (row >> 1));
+      time = Arrays.copyOf(time, cap);
+      subject = Arrays.copyOf(subject, cap);
+      idOffset = Arrays.copyOf(idOffset, cap);
+      growColumns(cap);
+    }
+    time[row] = epochMillis;
+    subject[row] = subjectCode;
+    idOffset[row] = storeId(id);
+    int t = row - baseSize;
+    if (t == tailNext.length) {
+      tailNext = Arrays.copyOf(tailNext, Math.max(16, t * 2));
+    }
+    tailNext[t] = EMPTY;
+    if (subjectCode >= tailHead.length) {
+      int n = Math.max(16, Math.max(subjectCode + 1, tailHead.length * 2));
+      int old = tailHead.length;
+      tailHead = Arrays.copyOf(tailHead, n);
+      tailLast = Arrays.copyOf(tailLast, n);
+      Arrays.fill(tailHead, old, n, EMPTY);
+      Arrays.fill(tailLast, old, n, EMPTY);
+    }
+    if (tailHead[subjectCode] == EMPTY) {
+      tailHead[subjectCode] = row;
+    } else {
+      tailNext[tailLast[subjectCode] - baseSize] = row;
+    }
+    tailLast[subjectCode] = row;
+    size = row + 1;
+    insertIndex(row);
+    return row;
+  }
+
+  /**
+   * Called after the subclass has filled its columns for an appended row: merges the tail into
+   * the base once it is as large as the base, which keeps the amortized cost of merging constant
+   * per row.
+   */
+  final void finishAppend() {
+    if (size - baseSize >= Math.max(1 << 16, baseSize)) {
+      compact(-1);
+    }
+  }
+
+  /** Removes every row of a subject, physically, and returns how many there were. */
+  final int deleteSubject(int subjectCode) {
+    int n = rowsOf(subjectCode).length;
+    if (n > 0) {
+      compact(subjectCode);
+    }
+    return n;
+  }
+
+  // ---- reads (callers hold the read or write lock) --------------------------------------------
+
+  /** @return the row with this event id, or -1 */
+  final int rowOf(String eventId) {
+    return findRow(eventId.getBytes(StandardCharsets.UTF_8));
+  }
+
+  final String eventId(int row) {
+    int off = idOffset[row];
+    int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+    return new String(arena, off + 2, len, StandardCharsets.UTF_8);
+  }
+
+  /** @return the rows of a subject, in time order (ties by event id) */
+  final int[] rowsOf(int subjectCode) {
+    int from = 0;
+    int to = 0;
+    if (subjectCode + 1 < baseStart.length) {
+      from = baseStart[subjectCode];
+      to = baseStart[subjectCode + 1];
+    }
+    int tailCount = 0;
+    if (subjectCode < tailHead.length) {
+      for (int r = tailHead[subjectCode]; r != EMPTY; r = tailNext[r - baseSize]) {
+        tailCount++;
+      }
+    }
+    int[] rows = new int[to - from + tailCount];
+    int k = 0;
+    for (int r = from; r < to; r++) {
+      rows[k++] = r;
+    }
+    if (tailCount > 0) {
+      for (int r = tailHead[subjectCode]; r != EMPTY; r = tailNext[r - baseSize]) {
+        rows[k++] = r;
+      }
+      sortRows(rows, 0, rows.length, new int[rows.length]);
+    }
+    return rows;
+  }
+
+  /** Merges the tail into the base if needed; call with the write lock held. */
+  final void compactIfNeeded() {
+    if (size > baseSize) {
+      compact(-1);
+    }
+  }
+
+  final ScanDictionary dictionary() {
+    return new LogDictionary(subjects, names, channels);
+  }
+
+  // ---- compaction -----------------------------------------------------------------------------
+
+  /**
+   * Rewrites all rows in base order, dropping the rows of {@code dropSubject} (or none if -1).
+   */
+  private void compact(int dropSubject) {
+    int subjectCount = subjects.size();
+    int[] start = new int[subjectCount + 1];
+    for (int r = 0; r < size; r++) {
+      start[subject[r] + 1]++;
+    }
+    if (dropSubject >= 0) {
+      start[dropSubject + 1] = 0;
+    }
+    for (int s = 0; s < subjectCount; s++) {
+      start[s + 1] += start[s];
+    }
+    int n = start[subjectCount];
+    int[] perm = new int[n];
+    int[] scratch = null;
+    for (int s = 0; s < subjectCount; s++) {
+      if (s == dropSubject) {
+        continue;
+      }
+      int k = start[s];
+      if (s + 1 < baseStart.length) {
+        for (int r = baseStart[s]; r < baseStart[s + 1]; r++) {
+          perm[k++] = r;
+        }
+      }
+      boolean hasTail = s < tailHead.length && tailHead[s] != EMPTY;
+      if (hasTail) {
+        for (int r = tailHead[s]; r != EMPTY; r = tailNext[r - baseSize]) {
+          perm[k++] = r;
+        }
+        int len = k - start[s];
+        if (scratch == null || scratch.length < len) {
+          scratch = new int[Math.max(len, 64)];
+        }
+        sortRows(perm, start[s], k, scratch);
+      }
+    }
+    if (dropSubject >= 0) {
+      for (int r : rowsOf(dropSubject)) {
+        int off = idOffset[r];
+        int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+        Arrays.fill(arena, off, off + 2 + len, (byte) 0);
+      }
+    }
+    int oldSize = size;
+    int capacity = Math.max(16, n + (n >> 2));
+    long[] t2 = new long[capacity];
+    int[] s2 = new int[capacity];
+    int[] id2 = new int[capacity];
+    for (int i = 0; i < n; i++) {
+      int r = perm[i];
+      t2[i] = time[r];
+      s2[i] = subject[r];
+      id2[i] = idOffset[r];
+    }
+    gather(perm, n, capacity);
+    time = t2;
+    subject = s2;
+    idOffset = id2;
+    size = n;
+    baseSize = n;
+    baseStart = start;
+    tailNext = new int[16];
+    Arrays.fill(tailHead, EMPTY);
+    Arrays.fill(tailLast, EMPTY);
+    if (dropSubject >= 0) {
+      rebuildIndex();
+    } else {
+      int[] newRow = new int[oldSize];
+      for (int i = 0; i < n; i++) {
+        newRow[perm[i]] = i;
+      }
+      int[] tab = table;
+      for (int i = 0; i < tab.length; i++) {
+        if (tab[i] != EMPTY) {
+          tab[i] = newRow[tab[i]];
+        }
+      }
+    }
+  }
+
+  /** Sorts rows[from, to) by time, then event id, with a stable merge sort. */
+  private void sortRows(int[] rows, int from, int to, int[] scratch) {
+    if (to - from < 2) {
+      return;
+    }
+    if (to - from <= 16) {
+      for (int i = from + 1; i < to; i++) {
+        int v = rows[i];
+        int j = i - 1;
+        while (j >= from && compareRows(rows[j], v) > 0) {
+          rows[j + 1] = rows[j];
+          j--;
+        }
+        rows[j + 1] = v;
+      }
+      return;
+    }
+    int mid = (from + to) >>> 1;
+    sortRows(rows, from, mid, scratch);
+    sortRows(rows, mid, to, scratch);
+    if (compareRows(rows[mid - 1], rows[mid]) <= 0) {
+      return;
+    }
+    int len = to - from;
+    System.arraycopy(rows, from, scratch, 0, len);
+    int i = 0;
+    int j = mid - from;
+    int k = from;
+    while (i < mid - from && j < len) {
+      rows[k++] = compareRows(scratch[i], scratch[j]) <= 0 ? scratch[i++] : scratch[j++];
+    }
+    while (i < mid - from) {
+      rows[k++] = scratch[i++];
+    }
+    while (j < len) {
+      rows[k++] = scratch[j++];
+    }
+  }
+
+  private int compareRows(int a, int b) {
+    int c = Long.compare(time[a], time[b]);
+    if (c != 0) {
+      return c;
+    }
+    return Arrays.compareUnsigned(arena, idOffset[a] + 2, idOffset[a] + 2 + idLength(a),
+        arena, idOffset[b] + 2, idOffset[b] + 2 + idLength(b));
+  }
+
+  private int idLength(int row) {
+    int off = idOffset[row];
+    return ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+  }
+
+  // ---- event id arena and index ---------------------------------------------------------------
+
+  private int storeId(byte[] id) {
+    int need = arenaSize + 2 + id.length;
+    if (need > arena.length) {
+      long cap = Math.max(need, (long) arena.length * 2);
+      if (cap > Integer.MAX_VALUE - 16) {
+        throw new IllegalStateException("event id arena is full at " + arenaSize + " bytes");
+      }
+      arena = Arrays.copyOf(arena, (int) cap);
+    }
+    int off = arenaSize;
+    arena[off] = (byte) (id.length >>> 8);
+    arena[off + 1] = (byte) id.length;
+    System.arraycopy(id, 0, arena, off + 2, id.length);
+    arenaSize = need;
+    return off;
+  }
+
+  private static int[] newTable(int capacity) {
+    int[] t = new int[capacity];
+    Arrays.fill(t, EMPTY);
+    return t;
+  }
+
+  private static int hash(byte[] a, int from, int to) {
+    int h = 0x9E3779B9;
+    for (int i = from; i < to; i++) {
+      h = (h ^ a[i]) * 0x01000193;
+    }
+    h ^= h >>> 16;
+    h *= 0x85EBCA6B;
+    h ^= h >>> 13;
+    return h;
+  }
+
+  private int findRow(byte[] id) {
+    int[] tab = table;
+    int mask = tab.length - 1;
+    for (int i = hash(id, 0, id.length) & mask; ; i = (i + 1) & mask) {
+      int row = tab[i];
+      if (row == EMPTY) {
+        return -1;
+      }
+      int off = idOffset[row];
+      int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+      if (len == id.length && Arrays.equals(arena, off + 2, off + 2 + len, id, 0, len)) {
+        return row;
+      }
+    }
+  }
+
+  private void insertIndex(int row) {
+    if ((tableCount + 1) * 4L > table.length * 3L) {
+      int[] old = table;
+      table = newTable(old.length * 2);
+      tableCount = 0;
+      for (int r : old) {
+        if (r != EMPTY) {
+          place(r);
+        }
+      }
+    }
+    place(row);
+  }
+
+  private void place(int row) {
+    int off = idOffset[row];
+    int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+    int mask = table.length - 1;
+    int i = hash(arena, off + 2, off + 2 + len) & mask;
+    while (table[i] != EMPTY) {
+      i = (i + 1) & mask;
+    }
+    table[i] = row;
+    tableCount++;
+  }
+
+  private void rebuildIndex() {
+    int cap = 16;
+    while (cap * 3L < size * 4L + 4) {
+      cap *= 2;
+    }
+    table = newTable(cap);
+    tableCount = 0;
+    for (int r = 0; r < size; r++) {
+      place(r);
+    }
+  }
+
+  /** Approximate heap bytes held by the shared columns, arena and index. */
+  long sharedBytes() {
+    return 8L * time.length + 4L * subject.length + 4L * idOffset.length + arena.length
+        + 4L * table.length + 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length;
+  }
+
+  /** A {@link ScanDictionary} over the store's dictionaries. */
+  private static final class LogDictionary implements ScanDictionary {
+    private final Dict<Identity> subjects;
+    private final Dict<String> names;
+    private final Dict<Channel> channels;
+
+    LogDictionary(Dict<Identity> subjects, Dict<String> names, Dict<Channel> channels) {
+      this.subjects = subjects;
+      this.names = names;
+      this.channels = channels;
+    }
+
+    @Override
+    public int subjectCount() {
+      return subjects.size();
+    }
+
+    @Override
+    public Identity subject(int code) {
+      return subjects.value(code);
+    }
+
+    @Override
+    public OptionalInt subjectCode(Identity subject) {
+      return subjects.code(subject);
+    }
+
+    @Override
+    public int nameCount() {
+      return names.size();
+    }
+
+    @Override
+    public String name(int code) {
+      return names.value(code);
+    }
+
+    @Override
+    public OptionalInt nameCode(String name) {
+      return names.code(name);
+    }
+
+    @Override
+    public int channelCount() {
+      return channels.size();
+    }
+
+    @Override
+    public Channel channel(int code) {
+      return channels.value(code);
+    }
+
+    @Override
+    public OptionalInt channelCode(Channel channel) {
+      return channels.code(channel);
+    }
+  }
+}

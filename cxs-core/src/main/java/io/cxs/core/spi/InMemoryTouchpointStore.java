@@ -1,0 +1,284 @@
+package io.cxs.core.spi;
+
+import io.cxs.core.customer.Identity;
+import io.cxs.core.touchpoint.JourneyStage;
+import io.cxs.core.touchpoint.Money;
+import io.cxs.core.touchpoint.Touchpoint;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * The in-memory {@link TouchpointStore}: columns of primitives (see {@link ColumnarLog}) plus one
+ * optional reference per row for properties and monetary value.
+ */
+final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointStore {
+  private static final JourneyStage[] STAGES = JourneyStage.values();
+
+  private int[] name = new int[0];
+  private short[] channel = new short[0];
+  private byte[] stage = new byte[0];
+  /** Null, or the row's {@link Extra}. */
+  private Object[] extra = new Object[0];
+
+  /** What only some touchpoints have: properties and a monetary value. */
+  private static final class Extra {
+    final Map<String, Object> properties;
+    final Optional<Money> value;
+    final double amount;
+
+    Extra(Map<String, Object> properties, Optional<Money> value) {
+      this.properties = properties;
+      this.value = value;
+      this.amount = value.isPresent() ? value.get().amount().doubleValue() : Double.NaN;
+    }
+  }
+
+  @Override
+  void growColumns(int capacity) {
+    name = Arrays.copyOf(name, capacity);
+    channel = Arrays.copyOf(channel, capacity);
+    stage = Arrays.copyOf(stage, capacity);
+    extra = Arrays.copyOf(extra, capacity);
+  }
+
+  @Override
+  void gather(int[] perm, int n, int capacity) {
+    int[] n2 = new int[capacity];
+    short[] c2 = new short[capacity];
+    byte[] s2 = new byte[capacity];
+    Object[] e2 = new Object[capacity];
+    for (int i = 0; i < n; i++) {
+      int r = perm[i];
+      n2[i] = name[r];
+      c2[i] = channel[r];
+      s2[i] = stage[r];
+      e2[i] = extra[r];
+    }
+    name = n2;
+    channel = c2;
+    stage = s2;
+    extra = e2;
+  }
+
+  @Override
+  public boolean add(Touchpoint touchpoint) {
+    Objects.requireNonNull(touchpoint, "touchpoint");
+    lock.writeLock().lock();
+    try {
+      return append(touchpoint);
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public int addAll(Collection<Touchpoint> touchpoints) {
+    List<Touchpoint> copy = List.copyOf(touchpoints);
+    lock.writeLock().lock();
+    try {
+      int added = 0;
+      for (Touchpoint t : copy) {
+        if (append(t)) {
+          added++;
+        }
+      }
+      return added;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private boolean append(Touchpoint t) {
+    byte[] id = newIdOrNull(t.eventId());
+    if (id == null) {
+      return false;
+    }
+    int channelCode = channels.encode(t.channel());
+    if (channelCode > Short.MAX_VALUE) {
+      throw new IllegalStateException("too many distinct channels: " + channelCode);
+    }
+    int row = appendRow(id, subjects.encode(t.subject()), t.timestamp().toEpochMilli());
+    name[row] = names.encode(t.name());
+    channel[row] = (short) channelCode;
+    stage[row] = (byte) t.stage().map(JourneyStage::ordinal).orElse(TouchpointBatch.NO_STAGE)
+        .intValue();
+    extra[row] = t.properties().isEmpty() && t.value().isEmpty()
+        ? null : new Extra(t.properties(), t.value());
+    finishAppend();
+    return true;
+  }
+
+  @Override
+  public boolean contains(String eventId) {
+    Objects.requireNonNull(eventId, "eventId");
+    lock.readLock().lock();
+    try {
+      return rowOf(eventId) >= 0;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<Touchpoint> find(String eventId) {
+    Objects.requireNonNull(eventId, "eventId");
+    lock.readLock().lock();
+    try {
+      int row = rowOf(eventId);
+      return row < 0 ? Optional.empty() : Optional.of(toTouchpoint(row));
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Touchpoint> timeline(Identity subject) {
+    Objects.requireNonNull(subject, "subject");
+    lock.readLock().lock();
+    try {
+      OptionalInt code = subjects.code(subject);
+      if (code.isEmpty()) {
+        return List.of();
+      }
+      int[] rows = rowsOf(code.getAsInt());
+      List<Touchpoint> out = new ArrayList<>(rows.length);
+      for (int r : rows) {
+        out.add(toTouchpoint(r));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  private Touchpoint toTouchpoint(int row) {
+    Extra e = (Extra) extra[row];
+    int st = stage[row];
+    return new Touchpoint(eventId(row), subjects.value(subject[row]), channels.value(channel[row]),
+        names.value(name[row]), java.time.Instant.ofEpochMilli(time[row]),
+        st < 0 ? Optional.empty() : Optional.of(STAGES[st]),
+        e == null ? Map.of() : e.properties, e == null ? Optional.empty() : e.value);
+  }
+
+  @Override
+  public int delete(Identity subject) {
+    Objects.requireNonNull(subject, "subject");
+    lock.writeLock().lock();
+    try {
+      OptionalInt code = subjects.code(subject);
+      return code.isEmpty() ? 0 : deleteSubject(code.getAsInt());
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public long count() {
+    lock.readLock().lock();
+    try {
+      return size;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public void scan(Consumer<? super TouchpointBatch> visitor) {
+    Objects.requireNonNull(visitor, "visitor");
+    Batch batch;
+    lock.writeLock().lock();
+    try {
+      compactIfNeeded();
+      batch = new Batch(size, dictionary(), time, subject, name, channel, stage, extra);
+    } finally {
+      lock.writeLock().unlock();
+    }
+    if (batch.size > 0) {
+      visitor.accept(batch);
+    }
+  }
+
+  /** Approximate heap bytes of the stored data (columns, ids, index), excluding dictionaries. */
+  long approximateBytes() {
+    lock.readLock().lock();
+    try {
+      return sharedBytes() + 4L * name.length + 2L * channel.length + stage.length
+          + 4L * extra.length;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** A snapshot of the base: arrays captured under the lock are never written again. */
+  private static final class Batch implements TouchpointBatch {
+    private final int size;
+    private final ScanDictionary dictionary;
+    private final long[] time;
+    private final int[] subject;
+    private final int[] name;
+    private final short[] channel;
+    private final byte[] stage;
+    private final Object[] extra;
+
+    Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, int[] name,
+        short[] channel, byte[] stage, Object[] extra) {
+      this.size = size;
+      this.dictionary = dictionary;
+      this.time = time;
+      this.subject = subject;
+      this.name = name;
+      this.channel = channel;
+      this.stage = stage;
+      this.extra = extra;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    @Override
+    public ScanDictionary dictionary() {
+      return dictionary;
+    }
+
+    @Override
+    public long epochMillis(int row) {
+      return time[row];
+    }
+
+    @Override
+    public int subject(int row) {
+      return subject[row];
+    }
+
+    @Override
+    public int name(int row) {
+      return name[row];
+    }
+
+    @Override
+    public int channel(int row) {
+      return channel[row];
+    }
+
+    @Override
+    public int stage(int row) {
+      return stage[row];
+    }
+
+    @Override
+    public double amount(int row) {
+      Object e = extra[row];
+      return e == null ? Double.NaN : ((Extra) e).amount;
+    }
+  }
+
+}

@@ -1,0 +1,44 @@
+package io.cxs.core.spi;
+
+import io.cxs.core.touchpoint.JourneyStage;
+
+/**
+ * A columnar batch of touchpoints, the unit of {@link TouchpointStore#scan}. Rows are grouped by
+ * subject and in time order within each subject (ties broken by event id), and a subject's rows
+ * are never split across batches. Row accessors take a row index in {@code [0, size())}.
+ *
+ * <p>A batch is valid only during the visitor call that receives it; it must not be kept.
+ *
+ * @since 0.1
+ */
+public interface TouchpointBatch {
+
+  /** @return the number of rows */
+  int size();
+
+  /** @return the codes shared by every batch of this scan */
+  ScanDictionary dictionary();
+
+  /** @return the row's timestamp in epoch milliseconds */
+  long epochMillis(int row);
+
+  /** @return the row's subject code, see {@link ScanDictionary#subject(int)} */
+  int subject(int row);
+
+  /** @return the row's event name code, see {@link ScanDictionary#name(int)} */
+  int name(int row);
+
+  /** @return the row's channel code, see {@link ScanDictionary#channel(int)} */
+  int channel(int row);
+
+  /**
+   * @return the row's journey stage as its {@link JourneyStage#ordinal()}, or {@link #NO_STAGE}
+   */
+  int stage(int row);
+
+  /** @return the row's monetary amount (in its own currency), or NaN if it has none */
+  double amount(int row);
+
+  /** The value of {@link #stage(int)} for a row without a journey stage. */
+  int NO_STAGE = -1;
+}

@@ -1,0 +1,2 @@
+/** cxs examples. */
+package io.cxs.examples;

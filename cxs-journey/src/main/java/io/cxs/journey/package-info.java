@@ -1,0 +1,2 @@
+/** cxs journey. */
+package io.cxs.journey;

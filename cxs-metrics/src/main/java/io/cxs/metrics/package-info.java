@@ -1,0 +1,2 @@
+/** cxs metrics. */
+package io.cxs.metrics;

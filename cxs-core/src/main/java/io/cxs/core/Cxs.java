@@ -1,0 +1,610 @@
+package io.cxs.core;
+
+import static com.google.common.base.Preconditions.checkState;
+
+import io.cxs.core.customer.Consent;
+import io.cxs.core.customer.Customer;
+import io.cxs.core.customer.CustomerId;
+import io.cxs.core.customer.CustomerView;
+import io.cxs.core.customer.Identity;
+import io.cxs.core.customer.IdentityKind;
+import io.cxs.core.customer.IdentityResolver;
+import io.cxs.core.customer.MergeRecord;
+import io.cxs.core.feedback.Feedback;
+import io.cxs.core.ingest.Event;
+import io.cxs.core.ingest.FeedbackEvent;
+import io.cxs.core.ingest.IdentifyEvent;
+import io.cxs.core.ingest.IngestReport;
+import io.cxs.core.ingest.LineError;
+import io.cxs.core.ingest.TrackEvent;
+import io.cxs.core.json.EventReader;
+import io.cxs.core.spi.CustomerStore;
+import io.cxs.core.spi.FeedbackStore;
+import io.cxs.core.spi.TouchpointStore;
+import io.cxs.core.touchpoint.Touchpoint;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cxs engine: ingests events, resolves identities into customers, and answers customer 360
+ * views. Built with {@link #builder()}:
+ *
+ * <pre>{@code
+ * Cxs cxs = Cxs.builder().build();            // in-memory stores, system UTC clock
+ * cxs.ingest(IdentifyEvent.link("m1", "c-42", "a-9", now, Map.of("email", "ann@example.com")));
+ * cxs.ingest(TrackEvent.of("m2", "c-42", "Order Completed", now, Channel.WEB));
+ * CustomerView ann = cxs.customer(CustomerId.of("c-42")).orElseThrow();
+ * }</pre>
+ *
+ * <h2>Identity resolution</h2>
+ * Every event names a user id, an anonymous id, or both; an {@code identify} may add an e-mail
+ * address and a phone number. All identities named together belong to one customer, and
+ * customers that come to share an identity are merged. A customer's id is its smallest user id,
+ * or, with none, the key of its smallest identity (such as {@code anonymous_id:a-9}), so the
+ * outcome does not depend on the order in which events arrive. Each merge is recorded as a
+ * {@link MergeRecord} in the surviving profile. Stored events keep the identity they arrived
+ * with; views and analytics resolve it through {@link #resolver()} when they read.
+ *
+ * <h2>Idempotency</h2>
+ * An event whose message id was already stored is a {@link IngestOutcome#DUPLICATE} and changes
+ * nothing. Traits and consents are last-writer-wins by event timestamp, per trait and per consent
+ * scope, so redelivered or late {@code identify} events cannot overwrite newer values.
+ *
+ * <h2>Threads</h2>
+ * Thread-safe: writes are serialized, reads run concurrently. Listeners run on the writing
+ * thread, after the store write; a listener that throws is logged and skipped.
+ *
+ * @since 0.1
+ */
+public final class Cxs implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Cxs.class);
+
+  private final CustomerStore customers;
+  private final TouchpointStore touchpoints;
+  private final FeedbackStore feedback;
+  private final Clock clock;
+  private final IdentityGraph graph = new IdentityGraph();
+  private final Set<String> seenIdentifies = ConcurrentHashMap.newKeySet();
+  private final List<Consumer<? super Touchpoint>> touchpointListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<? super Feedback>> feedbackListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<? super MergeRecord>> mergeListeners = new CopyOnWriteArrayList<>();
+  private final Object writeLock = new Object();
+  private volatile boolean listenerFailureLogged;
+  private volatile boolean closed;
+
+  private Cxs(Builder b) {
+    this.customers = b.customers != null ? b.customers : CustomerStore.inMemory();
+    this.touchpoints = b.touchpoints != null ? b.touchpoints : TouchpointStore.inMemory();
+    this.feedback = b.feedback != null ? b.feedback : FeedbackStore.inMemory();
+    this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.customers.forEach(c -> {
+      int root = -1;
+      for (Identity i : c.identities()) {
+        int n = graph.node(i);
+        root = root < 0 ? n : graph.union(root, n);
+      }
+    });
+  }
+
+  /** @return a builder with in-memory stores and the system UTC clock as defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  // ---- ingestion ----------------------------------------------------------------------------
+
+  /**
+   * Ingests one event: links its identities, then stores it (a {@code track} as a touchpoint,
+   * a {@code feedback} as feedback) or applies it (an {@code identify}'s traits and consents).
+   *
+   * @param event the event
+   * @return {@link IngestOutcome#DUPLICATE} if its message id was already stored, else
+   *     {@link IngestOutcome#ACCEPTED}
+   * @throws IllegalStateException if this engine is closed
+   */
+  public IngestOutcome ingest(Event event) {
+    Objects.requireNonNull(event, "event");
+    checkState(!closed, "cxs is closed");
+    IngestOutcome outcome;
+    List<MergeRecord> merges = new ArrayList<>(0);
+    synchronized (writeLock) {
+      switch (event.type()) {
+        case TRACK: {
+          TrackEvent t = (TrackEvent) event;
+          if (touchpoints.contains(t.messageId())) {
+            return IngestOutcome.DUPLICATE;
+          }
+          link(event, merges);
+          outcome = touchpoints.add(t.toTouchpoint())
+              ? IngestOutcome.ACCEPTED : IngestOutcome.DUPLICATE;
+          break;
+        }
+        case FEEDBACK: {
+          FeedbackEvent f = (FeedbackEvent) event;
+          if (feedback.contains(f.messageId())) {
+            return IngestOutcome.DUPLICATE;
+          }
+          link(event, merges);
+          outcome = feedback.add(f.toFeedback()) ? IngestOutcome.ACCEPTED : IngestOutcome.DUPLICATE;
+          break;
+        }
+        default: {
+          if (!seenIdentifies.add(event.messageId())) {
+            return IngestOutcome.DUPLICATE;
+          }
+          link(event, merges);
+          outcome = IngestOutcome.ACCEPTED;
+        }
+      }
+    }
+    if (outcome == IngestOutcome.ACCEPTED) {
+      notifyListeners(event, merges);
+    }
+    return outcome;
+  }
+
+  /**
+   * Ingests JSON Lines, one event per line (see {@link EventReader} for the shape). Blank lines
+   * are skipped; a malformed or invalid line is rejected with its line number and the rest are
+   * ingested.
+   *
+   * @param reader the lines; read to the end, not closed
+   * @return counts of accepted, duplicate and rejected lines, and the first rejections
+   * @throws UncheckedIOException if the reader fails
+   */
+  public IngestReport ingestJsonLines(Reader reader) {
+    Objects.requireNonNull(reader, "reader");
+    BufferedReader in = reader instanceof BufferedReader
+        ? (BufferedReader) reader : new BufferedReader(reader, 1 << 16);
+    long accepted = 0;
+    long duplicates = 0;
+    long rejected = 0;
+    List<LineError> errors = new ArrayList<>();
+    long lineNo = 0;
+    try {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          if (ingest(EventReader.parse(line)) == IngestOutcome.ACCEPTED) {
+            accepted++;
+          } else {
+            duplicates++;
+          }
+        } catch (InvalidEventException e) {
+          rejected++;
+          if (errors.size() < IngestReport.MAX_ERRORS) {
+            errors.add(new LineError(lineNo, e.field(), e.getMessage()));
+          }
+        } catch (IllegalArgumentException e) {
+          rejected++;
+          if (errors.size() < IngestReport.MAX_ERRORS) {
+            errors.add(new LineError(lineNo, "event", e.getMessage()));
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading JSON Lines failed at line " + (lineNo + 1), e);
+    }
+    LOG.debug("ingested {} lines: {} accepted, {} duplicates, {} rejected", lineNo, accepted,
+        duplicates, rejected);
+    return new IngestReport(accepted, duplicates, rejected, errors);
+  }
+
+  /**
+   * Ingests a JSON Lines file (UTF-8); see {@link #ingestJsonLines(Reader)}.
+   *
+   * @param file the file
+   * @return the report
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public IngestReport ingestJsonLines(Path file) {
+    Objects.requireNonNull(file, "file");
+    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return ingestJsonLines(r);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  // ---- identity resolution --------------------------------------------------------------------
+
+  /** Links the event's identities and updates the profile; caller holds the write lock. */
+  private void link(Event event, List<MergeRecord> mergesOut) {
+    List<Identity> ids = event.identities();
+    Instant ts = event.timestamp();
+    boolean profileChange = event instanceof IdentifyEvent;
+    // Fast path: one known identity and nothing to apply.
+    if (ids.size() == 1 && !profileChange) {
+      int root = graph.find(ids.get(0));
+      if (root >= 0) {
+        CustomerId id = graph.customerId(root);
+        Optional<Customer> c = customers.find(id);
+        if (c.isPresent() && ts.isBefore(c.get().createdAt())) {
+          Customer old = c.get();
+          customers.put(new Customer(old.id(), old.identities(), old.traits(), old.traitTimes(),
+              old.consents(), ts, old.updatedAt(), old.merges()));
+        }
+        return;
+      }
+    }
+    // The customers these identities belonged to before, and which identity linked each.
+    Map<CustomerId, Identity> before = new LinkedHashMap<>();
+    for (Identity i : ids) {
+      int r = graph.find(i);
+      if (r >= 0) {
+        before.putIfAbsent(graph.customerId(r), i);
+      }
+    }
+    int root = -1;
+    for (Identity i : ids) {
+      int n = graph.node(i);
+      root = root < 0 ? n : graph.union(root, n);
+    }
+    CustomerId target = graph.customerId(graph.root(root));
+
+    List<Customer> parts = new ArrayList<>(before.size());
+    for (CustomerId id : before.keySet()) {
+      customers.find(id).ifPresent(parts::add);
+    }
+    Set<Identity> identities = new LinkedHashSet<>(ids);
+    Map<String, Object> traits = new HashMap<>();
+    Map<String, Instant> traitTimes = new HashMap<>();
+    Map<String, Consent> consents = new LinkedHashMap<>();
+    Instant created = ts;
+    Instant updated = profileChange ? ts : null;
+    List<MergeRecord> merges = new ArrayList<>();
+    for (Customer p : parts) {
+      identities.addAll(p.identities());
+      p.traits().forEach((k, v) -> putTrait(traits, traitTimes, k, v, p.traitTimes().get(k)));
+      p.consents().forEach(c -> putConsent(consents, c));
+      created = min(created, p.createdAt());
+      updated = updated == null ? p.updatedAt() : max(updated, p.updatedAt());
+      merges.addAll(p.merges());
+    }
+    if (event instanceof IdentifyEvent) {
+      IdentifyEvent ie = (IdentifyEvent) event;
+      ie.traits().forEach((k, v) -> putTrait(traits, traitTimes, k, v, ts));
+      ie.consents().forEach(c -> putConsent(consents, c));
+    }
+    for (Map.Entry<CustomerId, Identity> e : before.entrySet()) {
+      if (!e.getKey().equals(target)) {
+        MergeRecord m = new MergeRecord(target, e.getKey(), e.getValue(), event.messageId(), ts,
+            event.type().name().toLowerCase(java.util.Locale.ROOT) + " named "
+                + describe(ids) + " together");
+        merges.add(m);
+        mergesOut.add(m);
+      }
+    }
+    merges.sort(Comparator.comparing(MergeRecord::at).thenComparing(MergeRecord::messageId)
+        .thenComparing(m -> m.merged().value()));
+    if (updated == null || updated.isBefore(created)) {
+      updated = updated == null ? created : max(updated, created);
+    }
+    Customer merged = new Customer(target, new ArrayList<>(identities), traits, traitTimes,
+        new ArrayList<>(consents.values()), created, updated, merges);
+    if (before.isEmpty()) {
+      customers.put(merged);
+    } else {
+      customers.replace(merged, before.keySet());
+    }
+    if (!mergesOut.isEmpty()) {
+      LOG.debug("merged {} customer(s) into {} by event {}", mergesOut.size(), target,
+          event.messageId());
+    }
+  }
+
+  private static String describe(List<Identity> ids) {
+    List<String> kinds = new ArrayList<>();
+    for (Identity i : ids) {
+      kinds.add(i.kind().code());
+    }
+    return String.join(", ", kinds);
+  }
+
+  /** Last writer wins per trait; equal times keep the larger value's text, so order is irrelevant. */
+  private static void putTrait(Map<String, Object> traits, Map<String, Instant> times, String key,
+      Object value, Instant at) {
+    Instant old = times.get(key);
+    if (old == null || at.isAfter(old)
+        || (at.equals(old) && value.toString().compareTo(traits.get(key).toString()) > 0)) {
+      traits.put(key, value);
+      times.put(key, at);
+    }
+  }
+
+  /** Last decision wins per scope; at equal times the most restrictive wins. */
+  private static void putConsent(Map<String, Consent> consents, Consent c) {
+    String scope = c.purpose() + "\u0000" + c.channel().map(Object::toString).orElse("");
+    Consent old = consents.get(scope);
+    if (old == null || c.at().isAfter(old.at())
+        || (c.at().equals(old.at()) && c.status().ordinal() > old.status().ordinal())) {
+      consents.put(scope, c);
+    }
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isAfter(b) ? a : b;
+  }
+
+  // ---- reads ----------------------------------------------------------------------------------
+
+  /**
+   * The customer 360 view.
+   *
+   * @param id a customer id
+   * @return the profile with every touchpoint and piece of feedback of every identity, or empty
+   *     if there is no such customer
+   */
+  public Optional<CustomerView> customer(CustomerId id) {
+    Objects.requireNonNull(id, "id");
+    return customers.find(id).map(this::view);
+  }
+
+  /**
+   * The customer 360 view of whoever an identity belongs to now.
+   *
+   * @param identity any identity of the customer, such as an anonymous id merged long ago
+   * @return the view, or empty if the identity is unknown
+   */
+  public Optional<CustomerView> customer(Identity identity) {
+    return customerOf(identity).flatMap(this::customer);
+  }
+
+  /**
+   * @param identity an identity
+   * @return the id of the customer it belongs to now, or empty if unknown
+   */
+  public Optional<CustomerId> customerOf(Identity identity) {
+    Objects.requireNonNull(identity, "identity");
+    synchronized (writeLock) {
+      return graph.customerOf(identity);
+    }
+  }
+
+  /**
+   * @return a resolver backed by this engine's identity graph; it sees later merges
+   */
+  public IdentityResolver resolver() {
+    return this::customerOf;
+  }
+
+  private CustomerView view(Customer c) {
+    List<Touchpoint> tps = new ArrayList<>();
+    List<Feedback> fbs = new ArrayList<>();
+    for (Identity i : c.identities()) {
+      if (i.kind() == IdentityKind.USER_ID || i.kind() == IdentityKind.ANONYMOUS_ID) {
+        tps.addAll(touchpoints.timeline(i));
+        fbs.addAll(feedback.timeline(i));
+      }
+    }
+    tps.sort(Comparator.comparing(Touchpoint::timestamp).thenComparing(Touchpoint::eventId));
+    fbs.sort(Comparator.comparing(Feedback::timestamp).thenComparing(Feedback::eventId));
+    return new CustomerView(c, tps, fbs);
+  }
+
+  /**
+   * Erases a customer everywhere (right to be forgotten): its touchpoints and feedback under
+   * every identity, its profile, and its identities in the identity graph.
+   *
+   * @param id the customer id
+   * @return true if there was such a customer
+   */
+  public boolean erase(CustomerId id) {
+    Objects.requireNonNull(id, "id");
+    synchronized (writeLock) {
+      Optional<Customer> c = customers.find(id);
+      if (c.isEmpty()) {
+        return false;
+      }
+      int tps = 0;
+      int fbs = 0;
+      for (Identity i : c.get().identities()) {
+        tps += touchpoints.delete(i);
+        fbs += feedback.delete(i);
+      }
+      customers.delete(id);
+      graph.remove(c.get().identities());
+      LOG.debug("erased customer {}: {} touchpoints, {} feedback", id, tps, fbs);
+      return true;
+    }
+  }
+
+  /** @return the customer store */
+  public CustomerStore customers() {
+    return customers;
+  }
+
+  /** @return the touchpoint store */
+  public TouchpointStore touchpoints() {
+    return touchpoints;
+  }
+
+  /** @return the feedback store */
+  public FeedbackStore feedback() {
+    return feedback;
+  }
+
+  /** @return the clock this engine was built with */
+  public Clock clock() {
+    return clock;
+  }
+
+  // ---- listeners ------------------------------------------------------------------------------
+
+  /**
+   * Calls {@code listener} with every touchpoint stored from now on.
+   *
+   * @param listener the listener; if it throws, the failure is logged and ingestion goes on
+   * @return a registration that removes it when closed
+   */
+  public ListenerRegistration onTouchpoint(Consumer<? super Touchpoint> listener) {
+    return register(touchpointListeners, listener);
+  }
+
+  /**
+   * Calls {@code listener} with every piece of feedback stored from now on.
+   *
+   * @param listener the listener; if it throws, the failure is logged and ingestion goes on
+   * @return a registration that removes it when closed
+   */
+  public ListenerRegistration onFeedback(Consumer<? super Feedback> listener) {
+    return register(feedbackListeners, listener);
+  }
+
+  /**
+   * Calls {@code listener} with every identity merge from now on.
+   *
+   * @param listener the listener; if it throws, the failure is logged and ingestion goes on
+   * @return a registration that removes it when closed
+   */
+  public ListenerRegistration onMerge(Consumer<? super MergeRecord> listener) {
+    return register(mergeListeners, listener);
+  }
+
+  private static <T> ListenerRegistration register(List<Consumer<? super T>> list,
+      Consumer<? super T> listener) {
+    Objects.requireNonNull(listener, "listener");
+    list.add(listener);
+    return () -> list.remove(listener);
+  }
+
+  private void notifyListeners(Event event, List<MergeRecord> merges) {
+    for (MergeRecord m : merges) {
+      for (Consumer<? super MergeRecord> l : mergeListeners) {
+        safely(l, m, event);
+      }
+    }
+    if (event instanceof TrackEvent && !touchpointListeners.isEmpty()) {
+      Touchpoint t = ((TrackEvent) event).toTouchpoint();
+      for (Consumer<? super Touchpoint> l : touchpointListeners) {
+        safely(l, t, event);
+      }
+    } else if (event instanceof FeedbackEvent && !feedbackListeners.isEmpty()) {
+      Feedback f = ((FeedbackEvent) event).toFeedback();
+      for (Consumer<? super Feedback> l : feedbackListeners) {
+        safely(l, f, event);
+      }
+    }
+  }
+
+  private <T> void safely(Consumer<? super T> listener, T value, Event event) {
+    try {
+      listener.accept(value);
+    } catch (RuntimeException e) {
+      if (!listenerFailureLogged) {
+        listenerFailureLogged = true;
+        LOG.warn("a listener failed on event {}; further listener failures are logged at DEBUG",
+            event.messageId(), e);
+      } else {
+        LOG.debug("a listener failed on event {}", event.messageId(), e);
+      }
+    }
+  }
+
+  /**
+   * Closes the engine: further ingestion fails. Stores passed to the builder are not closed;
+   * they belong to the caller.
+   */
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /**
+   * Configures a {@link Cxs}. Each option may be set once.
+   *
+   * @since 0.1
+   */
+  public static final class Builder {
+    private CustomerStore customers;
+    private TouchpointStore touchpoints;
+    private FeedbackStore feedback;
+    private Clock clock;
+
+    private Builder() {}
+
+    /**
+     * @param store the customer store (default: {@link CustomerStore#inMemory()})
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder customerStore(CustomerStore store) {
+      checkState(customers == null, "customer store was already set to %s", customers);
+      customers = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * @param store the touchpoint store (default: {@link TouchpointStore#inMemory()})
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder touchpointStore(TouchpointStore store) {
+      checkState(touchpoints == null, "touchpoint store was already set to %s", touchpoints);
+      touchpoints = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * @param store the feedback store (default: {@link FeedbackStore#inMemory()})
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder feedbackStore(FeedbackStore store) {
+      checkState(feedback == null, "feedback store was already set to %s", feedback);
+      feedback = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * @param clock the clock for everything time-dependent (default: {@link Clock#systemUTC()})
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder clock(Clock clock) {
+      checkState(this.clock == null, "clock was already set to %s", this.clock);
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the engine. With existing stores, the identity graph is rebuilt from the stored
+     * customers' identities.
+     *
+     * @return the engine
+     */
+    public Cxs build() {
+      return new Cxs(this);
+    }
+  }
+
+}

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
 final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
   private static final JourneyStage[] STAGES = JourneyStage.values();
   private static final FeedbackKind[] KINDS = FeedbackKind.values();
-  private static final short NO_SCORE = Short.MIN_VALUE;
+  private static final short MISSING_SCORE = Short.MIN_VALUE;
 
   private final Dict<Scale> scales = new Dict<>();
   private int[] survey = new int[0];
@@ -125,7 +125,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     }
     int row = appendRow(id, subjects.encode(f.subject()), f.timestamp().toEpochMilli());
     survey[row] = names.encode(f.survey());
-    score[row] = f.score().isPresent() ? (short) f.score().getAsInt() : NO_SCORE;
+    score[row] = f.score().isPresent() ? (short) f.score().getAsInt() : MISSING_SCORE;
     kind[row] = (byte) f.kind().ordinal();
     scale[row] = (byte) scaleCode;
     channel[row] = (short) channelCode;
@@ -185,7 +185,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     int st = stage[row];
     return new Feedback(eventId(row), subjects.value(subject[row]), Instant.ofEpochMilli(time[row]),
         KINDS[kind[row]], names.value(survey[row]), scales.value(scale[row]),
-        score[row] == NO_SCORE ? OptionalInt.empty() : OptionalInt.of(score[row]),
+        score[row] == MISSING_SCORE ? OptionalInt.empty() : OptionalInt.of(score[row]),
         e == null ? Optional.empty() : e.comment, e == null ? Optional.empty() : e.touchpointId,
         channels.value(channel[row]), st < 0 ? Optional.empty() : Optional.of(STAGES[st]));
   }
@@ -309,7 +309,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     @Override
     public int score(int row) {
       short s = score[row];
-      return s == NO_SCORE ? NO_SCORE_INT : s;
+      return s == MISSING_SCORE ? NO_SCORE : s;
     }
 
     @Override
@@ -338,6 +338,5 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
       return e == null ? "" : ((Extra) e).touchpointId.orElse("");
     }
 
-    private static final int NO_SCORE_INT = FeedbackBatch.NO_SCORE;
   }
 }

@@ -1,0 +1,97 @@
+package io.cxs.core.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxs.core.customer.Identity;
+import io.cxs.core.feedback.Feedback;
+import io.cxs.core.feedback.FeedbackKind;
+import io.cxs.core.feedback.Scale;
+import io.cxs.core.touchpoint.Channel;
+import io.cxs.core.touchpoint.JourneyStage;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link FeedbackStore} must have. A store implementation's test extends
+ * this class and supplies a new, empty store.
+ */
+public abstract class FeedbackStoreContract {
+  protected static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+  protected static final Identity ANN = Identity.userId("ann");
+  protected static final Identity BOB = Identity.userId("bob");
+
+  protected FeedbackStore store;
+
+  /** @return a new, empty store */
+  protected abstract FeedbackStore newStore();
+
+  @BeforeEach
+  void createStore() {
+    store = newStore();
+  }
+
+  protected static Feedback nps(String id, Identity who, int score, long minutes) {
+    return Feedback.survey(id, who, T0.plusSeconds(60 * minutes), "nps", Scale.NPS, score);
+  }
+
+  @Test
+  @DisplayName("stored feedback is found by its event id with every field intact")
+  void add_thenFind_returnsEqualFeedback() {
+    Feedback f = new Feedback("f1", ANN, T0, FeedbackKind.COMPLAINT, "delivery", Scale.STARS,
+        OptionalInt.empty(), Optional.of("Late again"), Optional.of("e7"), Channel.EMAIL,
+        Optional.of(JourneyStage.SERVICE));
+    assertThat(store.add(f)).isTrue();
+    assertThat(store.find("f1")).contains(f);
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("adding the same event id twice stores it once")
+  void add_duplicate_isRejected() {
+    assertThat(store.add(nps("f1", ANN, 9, 0))).isTrue();
+    assertThat(store.add(nps("f1", ANN, 3, 1))).isFalse();
+    assertThat(store.find("f1").orElseThrow().score()).hasValue(9);
+    assertThat(store.addAll(List.of(nps("f1", ANN, 9, 0), nps("f2", BOB, 5, 0)))).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a subject's feedback comes back in time order")
+  void timeline_isTimeOrdered() {
+    store.add(nps("f2", ANN, 7, 20));
+    store.add(nps("f1", ANN, 9, 10));
+    store.add(nps("g1", BOB, 0, 15));
+    assertThat(store.timeline(ANN)).extracting(Feedback::eventId).containsExactly("f1", "f2");
+  }
+
+  @Test
+  @DisplayName("delete removes every piece of feedback of one subject")
+  void delete_removesSubject() {
+    store.add(nps("f1", ANN, 9, 0));
+    store.add(nps("g1", BOB, 1, 0));
+    assertThat(store.delete(ANN)).isEqualTo(1);
+    assertThat(store.find("f1")).isEmpty();
+    assertThat(store.count()).isEqualTo(1);
+  }
+
+  @Test
+  @DisplayName("a scan reports score, scale, kind and survey of each row; skipped answers have no score")
+  void scan_exposesColumns() {
+    store.add(nps("f1", ANN, 9, 0));
+    store.add(new Feedback("f2", ANN, T0.plusSeconds(60), FeedbackKind.SURVEY, "csat", Scale.CSAT,
+        OptionalInt.empty(), Optional.empty(), Optional.of("e1"), Channel.WEB, Optional.empty()));
+    List<String> rows = new ArrayList<>();
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        rows.add(b.dictionary().name(b.survey(r)) + "," + b.score(r) + "," + b.scaleMin(r) + "-"
+            + b.scaleMax(r) + "," + b.kind(r) + "," + b.touchpointId(r));
+      }
+    });
+    assertThat(rows).containsExactly("nps,9,0-10,0,", "csat," + FeedbackBatch.NO_SCORE + ",1-5,0,e1");
+  }
+}

@@ -1,0 +1,8 @@
+package io.cxs.core.spi;
+
+final class InMemoryCustomerStoreTest extends CustomerStoreContract {
+  @Override
+  protected CustomerStore newStore() {
+    return CustomerStore.inMemory();
+  }
+}

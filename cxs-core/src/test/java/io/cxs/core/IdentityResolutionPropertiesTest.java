@@ -1,0 +1,121 @@
+package io.cxs.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxs.core.customer.Customer;
+import io.cxs.core.customer.CustomerId;
+import io.cxs.core.customer.Identity;
+import io.cxs.core.feedback.Feedback;
+import io.cxs.core.ingest.Event;
+import io.cxs.core.ingest.FeedbackEvent;
+import io.cxs.core.ingest.IdentifyEvent;
+import io.cxs.core.ingest.TrackEvent;
+import io.cxs.core.touchpoint.Channel;
+import io.cxs.core.touchpoint.Touchpoint;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.TreeMap;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Identity resolution and deduplication do not depend on the order or multiplicity in which
+ * events arrive.
+ */
+class IdentityResolutionPropertiesTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @Provide
+  Arbitrary<List<Event>> events() {
+    Arbitrary<String> users = Arbitraries.of("u1", "u2", "u3", "u4");
+    Arbitrary<String> anons = Arbitraries.of("a1", "a2", "a3", "a4", "a5", "a6");
+    Arbitrary<String> emails = Arbitraries.of("x@e.com", "y@e.com", "z@e.com");
+    Arbitrary<Integer> minutes = Arbitraries.integers().between(0, 50);
+    Arbitrary<Event> identify = Combinators.combine(users.optional(), anons.optional(),
+        emails.optional(), minutes, Arbitraries.of("free", "pro", "gold"))
+        .as((u, a, e, m, plan) -> {
+          Optional<String> uid = u.isEmpty() && a.isEmpty() ? Optional.of("u1") : u;
+          Map<String, Object> traits = new TreeMap<>();
+          traits.put("plan", plan);
+          e.ifPresent(x -> traits.put("email", x));
+          return new IdentifyEvent("i-" + uid.orElse("") + a.orElse("") + e.orElse("") + m + plan,
+              uid, a, T0.plusSeconds(60L * m), traits, List.of());
+        });
+    Arbitrary<Event> track = Combinators.combine(users.optional(), anons, minutes,
+        Arbitraries.of("View", "Cart", "Buy"))
+        .as((u, a, m, name) -> new TrackEvent("t-" + u.orElse("") + a + m + name,
+            u.isPresent() ? u : Optional.empty(), u.isPresent() ? Optional.empty() : Optional.of(a),
+            name, T0.plusSeconds(60L * m), Channel.WEB, Optional.empty(), Map.of(),
+            Optional.empty()));
+    Arbitrary<Event> feedback = Combinators.combine(anons, minutes, Arbitraries.integers().between(0, 10))
+        .as((a, m, s) -> new FeedbackEvent("f-" + a + m + s, Optional.empty(), Optional.of(a),
+            T0.plusSeconds(60L * m), io.cxs.core.feedback.FeedbackKind.SURVEY, "nps",
+            io.cxs.core.feedback.Scale.NPS, java.util.OptionalInt.of(s), Optional.empty(),
+            Optional.empty(), Channel.EMAIL, Optional.empty()));
+    return Arbitraries.oneOf(identify, track, feedback).list().ofMinSize(1).ofMaxSize(40);
+  }
+
+  @Property(tries = 200)
+  void resolution_isIndependentOfArrivalOrderAndDuplicates(@ForAll("events") List<Event> events,
+      @ForAll long seed) {
+    Snapshot inOrder = ingest(events);
+    List<Event> shuffled = new ArrayList<>(events);
+    Random random = new Random(seed);
+    shuffled.addAll(events.subList(0, random.nextInt(events.size() + 1)));
+    Collections.shuffle(shuffled, random);
+    Snapshot reordered = ingest(shuffled);
+    assertThat(reordered).isEqualTo(inOrder);
+  }
+
+  @Property(tries = 200)
+  void duplicates_neverDoubleCount(@ForAll("events") List<Event> events) {
+    Cxs cxs = Cxs.builder().build();
+    events.forEach(cxs::ingest);
+    long tps = cxs.touchpoints().count();
+    long fbs = cxs.feedback().count();
+    events.forEach(e -> assertThat(cxs.ingest(e)).isEqualTo(IngestOutcome.DUPLICATE));
+    assertThat(cxs.touchpoints().count()).isEqualTo(tps);
+    assertThat(cxs.feedback().count()).isEqualTo(fbs);
+    long distinctTracks = events.stream().filter(e -> e instanceof TrackEvent)
+        .map(Event::messageId).distinct().count();
+    assertThat(tps).isEqualTo(distinctTracks);
+  }
+
+  /** What must not depend on order: customers without their merge history, and each timeline. */
+  record Snapshot(Map<CustomerId, String> customers, Map<String, CustomerId> resolution,
+      Map<CustomerId, List<String>> timelines) {}
+
+  private static Snapshot ingest(List<Event> events) {
+    Cxs cxs = Cxs.builder().build();
+    events.forEach(cxs::ingest);
+    Map<CustomerId, String> customers = new TreeMap<>();
+    Map<String, CustomerId> resolution = new TreeMap<>();
+    Map<CustomerId, List<String>> timelines = new TreeMap<>();
+    cxs.customers().forEach(c -> {
+      customers.put(c.id(), describe(c));
+      for (Identity i : c.identities()) {
+        resolution.put(i.key(), cxs.customerOf(i).orElseThrow());
+      }
+      var view = cxs.customer(c.id()).orElseThrow();
+      List<String> ids = new ArrayList<>();
+      view.touchpoints().stream().map(Touchpoint::eventId).forEach(ids::add);
+      view.feedback().stream().map(Feedback::eventId).forEach(ids::add);
+      timelines.put(c.id(), ids);
+    });
+    return new Snapshot(customers, resolution, timelines);
+  }
+
+  private static String describe(Customer c) {
+    return c.identities() + " " + c.traits() + " " + c.traitTimes() + " " + c.createdAt() + " "
+        + c.updatedAt();
+  }
+}

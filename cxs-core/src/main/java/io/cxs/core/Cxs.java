@@ -247,7 +247,8 @@ public final class Cxs implements AutoCloseable {
         if (c.isPresent() && ts.isBefore(c.get().createdAt())) {
           Customer old = c.get();
           customers.put(new Customer(old.id(), old.identities(), old.traits(), old.traitTimes(),
-              old.consents(), ts, old.updatedAt(), old.merges()));
+              old.consents(), ts, updatedAt(ts, old.traitTimes(), old.consents()),
+              old.merges()));
         }
         return;
       }
@@ -276,14 +277,12 @@ public final class Cxs implements AutoCloseable {
     Map<String, Instant> traitTimes = new HashMap<>();
     Map<String, Consent> consents = new LinkedHashMap<>();
     Instant created = ts;
-    Instant updated = profileChange ? ts : null;
     List<MergeRecord> merges = new ArrayList<>();
     for (Customer p : parts) {
       identities.addAll(p.identities());
       p.traits().forEach((k, v) -> putTrait(traits, traitTimes, k, v, p.traitTimes().get(k)));
       p.consents().forEach(c -> putConsent(consents, c));
       created = min(created, p.createdAt());
-      updated = updated == null ? p.updatedAt() : max(updated, p.updatedAt());
       merges.addAll(p.merges());
     }
     if (event instanceof IdentifyEvent) {
@@ -302,11 +301,9 @@ public final class Cxs implements AutoCloseable {
     }
     merges.sort(Comparator.comparing(MergeRecord::at).thenComparing(MergeRecord::messageId)
         .thenComparing(m -> m.merged().value()));
-    if (updated == null || updated.isBefore(created)) {
-      updated = updated == null ? created : max(updated, created);
-    }
     Customer merged = new Customer(target, new ArrayList<>(identities), traits, traitTimes,
-        new ArrayList<>(consents.values()), created, updated, merges);
+        new ArrayList<>(consents.values()), created,
+        updatedAt(created, traitTimes, consents.values()), merges);
     if (before.isEmpty()) {
       customers.put(merged);
     } else {
@@ -345,6 +342,22 @@ public final class Cxs implements AutoCloseable {
         || (c.at().equals(old.at()) && c.status().ordinal() > old.status().ordinal())) {
       consents.put(scope, c);
     }
+  }
+
+  /**
+   * The newest trait or consent change, or the creation time: a function of the profile alone,
+   * so it does not depend on the order in which events arrived.
+   */
+  private static Instant updatedAt(Instant created, Map<String, Instant> traitTimes,
+      java.util.Collection<Consent> consents) {
+    Instant u = created;
+    for (Instant t : traitTimes.values()) {
+      u = max(u, t);
+    }
+    for (Consent c : consents) {
+      u = max(u, c.at());
+    }
+    return u;
   }
 
   private static Instant min(Instant a, Instant b) {

@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * @param traitTimes when each trait in {@code traits} was set; same keys as {@code traits}
  * @param consents the newest decision per purpose and channel
  * @param createdAt the timestamp of the first event seen for this customer
- * @param updatedAt the timestamp of the newest profile change
+ * @param updatedAt the timestamp of the newest profile change (trait or consent); the engine sets
+ *     it to the newest of {@code createdAt}, the trait times and the consent times
  * @param merges the merges that formed this customer, oldest first
  * @since 0.1
  */

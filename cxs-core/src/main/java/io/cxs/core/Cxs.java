@@ -116,8 +116,9 @@ public final class Cxs implements AutoCloseable {
   // ---- ingestion ----------------------------------------------------------------------------
 
   /**
-   * Ingests one event: links its identities, then stores it (a {@code track} as a touchpoint,
-   * a {@code feedback} as feedback) or applies it (an {@code identify}'s traits and consents).
+   * Ingests one event: stores it (a {@code track} as a touchpoint, a {@code feedback} as
+   * feedback) and links its identities, or applies it (an {@code identify}'s links, traits and
+   * consents).
    *
    * @param event the event
    * @return {@link IngestOutcome#DUPLICATE} if its message id was already stored, else
@@ -132,22 +133,19 @@ public final class Cxs implements AutoCloseable {
     synchronized (writeLock) {
       switch (event.type()) {
         case TRACK: {
-          TrackEvent t = (TrackEvent) event;
-          if (touchpoints.contains(t.messageId())) {
+          if (!touchpoints.add(((TrackEvent) event).toTouchpoint())) {
             return IngestOutcome.DUPLICATE;
           }
           link(event, merges);
-          outcome = touchpoints.add(t.toTouchpoint())
-              ? IngestOutcome.ACCEPTED : IngestOutcome.DUPLICATE;
+          outcome = IngestOutcome.ACCEPTED;
           break;
         }
         case FEEDBACK: {
-          FeedbackEvent f = (FeedbackEvent) event;
-          if (feedback.contains(f.messageId())) {
+          if (!feedback.add(((FeedbackEvent) event).toFeedback())) {
             return IngestOutcome.DUPLICATE;
           }
           link(event, merges);
-          outcome = feedback.add(f.toFeedback()) ? IngestOutcome.ACCEPTED : IngestOutcome.DUPLICATE;
+          outcome = IngestOutcome.ACCEPTED;
           break;
         }
         default: {

@@ -22,9 +22,11 @@ public enum IdentityKind {
   /** An id in another system, written {@code system:id}. */
   EXTERNAL;
 
+  private final String code = name().toLowerCase(Locale.ROOT);
+
   /** @return the lower-case name used in JSON and in {@link Identity#key()}, such as {@code user_id} */
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /**

@@ -48,7 +48,8 @@ import java.util.OptionalInt;
  *   <li>Channel and journey stage come from {@code context.channel}/{@code context.stage} or
  *       top-level {@code channel}/{@code stage}.
  *   <li>A track event's monetary value is {@code properties.revenue}, else {@code total}, else
- *       {@code value}, in {@code properties.currency} (default {@code USD}).
+ *       {@code value}, in {@code properties.currency} (default {@code USD}); those two
+ *       properties then become {@link TrackEvent#value()} and leave the properties.
  *   <li>Feedback: {@code survey}, {@code score} (absent or null: skipped), {@code kind}
  *       ({@code survey}, {@code review}, {@code complaint}), {@code scale} as
  *       {@code {"min":1,"max":10}} (required for surveys without a default scale), {@code comment},
@@ -378,7 +379,10 @@ public final class EventReader {
           }
           try {
             BigDecimal amount = v instanceof BigDecimal ? (BigDecimal) v : new BigDecimal(v.toString());
-            return Optional.of(new Money(amount, ((String) cur).toUpperCase(Locale.ROOT)));
+            Money money = new Money(amount, ((String) cur).toUpperCase(Locale.ROOT));
+            props.remove(key);
+            props.remove("currency");
+            return Optional.of(money);
           } catch (IllegalArgumentException e) {
             throw new InvalidEventException("properties.currency", e.getMessage());
           }

@@ -41,7 +41,7 @@ abstract class ColumnarLog {
 
   private byte[] arena = new byte[1024];
   private int arenaSize;
-  private int[] table = newTable(16);
+  private long[] table = new long[16];
   private int tableCount;
 
   // ---- subclass hooks -------------------------------------------------------------------------
@@ -97,7 +97,7 @@ abstract class ColumnarLog {
     }
     tailLast[subjectCode] = row;
     size = row + 1;
-    insertIndex(row);
+    insertIndex(row, id);
     return row;
   }
 
@@ -250,10 +250,10 @@ abstract class ColumnarLog {
       for (int i = 0; i < n; i++) {
         newRow[perm[i]] = i;
       }
-      int[] tab = table;
+      long[] tab = table;
       for (int i = 0; i < tab.length; i++) {
-        if (tab[i] != EMPTY) {
-          tab[i] = newRow[tab[i]];
+        if (tab[i] != 0) {
+          tab[i] = slot((int) (tab[i] >>> 32), newRow[slotRow(tab[i])]);
         }
       }
     }
@@ -331,62 +331,79 @@ abstract class ColumnarLog {
     return off;
   }
 
-  private static int[] newTable(int capacity) {
-    int[] t = new int[capacity];
-    Arrays.fill(t, EMPTY);
-    return t;
+  /** FNV-1a over the bytes, 64-bit, finished with MurmurHash3's fmix64. */
+  private static int hash(byte[] a, int from, int to) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = from; i < to; i++) {
+      h = (h ^ (a[i] & 0xFF)) * 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return (int) h;
   }
 
-  private static int hash(byte[] a, int from, int to) {
-    int h = 0x9E3779B9;
-    for (int i = from; i < to; i++) {
-      h = (h ^ a[i]) * 0x01000193;
-    }
-    h ^= h >>> 16;
-    h *= 0x85EBCA6B;
-    h ^= h >>> 13;
-    return h;
+  /*
+   * The index is an open-addressing table with linear probing. Each slot packs the id's 32-bit
+   * hash (high half) and row + 1 (low half; 0 marks an empty slot), so a probe rejects a
+   * mismatch without touching the arena, and growing the table never rehashes bytes.
+   */
+
+  private static long slot(int hash, int row) {
+    return ((long) hash << 32) | ((row + 1) & 0xFFFFFFFFL);
+  }
+
+  private static int slotRow(long slot) {
+    return (int) slot - 1;
   }
 
   private int findRow(byte[] id) {
-    int[] tab = table;
+    long[] tab = table;
     int mask = tab.length - 1;
-    for (int i = hash(id, 0, id.length) & mask; ; i = (i + 1) & mask) {
-      int row = tab[i];
-      if (row == EMPTY) {
+    int h = hash(id, 0, id.length);
+    for (int i = h & mask; ; i = (i + 1) & mask) {
+      long e = tab[i];
+      if (e == 0) {
         return -1;
       }
-      int off = idOffset[row];
-      int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-      if (len == id.length && Arrays.equals(arena, off + 2, off + 2 + len, id, 0, len)) {
-        return row;
-      }
-    }
-  }
-
-  private void insertIndex(int row) {
-    if ((tableCount + 1) * 4L > table.length * 3L) {
-      int[] old = table;
-      table = newTable(old.length * 2);
-      tableCount = 0;
-      for (int r : old) {
-        if (r != EMPTY) {
-          place(r);
+      if ((int) (e >>> 32) == h) {
+        int row = slotRow(e);
+        int off = idOffset[row];
+        int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+        if (len == id.length && Arrays.equals(arena, off + 2, off + 2 + len, id, 0, len)) {
+          return row;
         }
       }
     }
-    place(row);
   }
 
-  private void place(int row) {
-    int off = idOffset[row];
-    int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+  private void insertIndex(int row, byte[] id) {
+    if ((tableCount + 1) * 4L > table.length * 3L) {
+      long[] old = table;
+      table = new long[old.length * 2];
+      int mask = table.length - 1;
+      for (long e : old) {
+        if (e != 0) {
+          int i = (int) (e >>> 32) & mask;
+          while (table[i] != 0) {
+            i = (i + 1) & mask;
+          }
+          table[i] = e;
+        }
+      }
+    }
+    place(row, hash(id, 0, id.length));
+  }
+
+  private void place(int row, int h) {
     int mask = table.length - 1;
-    int i = hash(arena, off + 2, off + 2 + len) & mask;
-    while (table[i] != EMPTY) {
+    int i = h & mask;
+    while (table[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = row;
+    table[i] = slot(h, row);
     tableCount++;
   }
 
@@ -395,17 +412,19 @@ abstract class ColumnarLog {
     while (cap * 3L < size * 4L + 4) {
       cap *= 2;
     }
-    table = newTable(cap);
+    table = new long[cap];
     tableCount = 0;
     for (int r = 0; r < size; r++) {
-      place(r);
+      int off = idOffset[r];
+      int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+      place(r, hash(arena, off + 2, off + 2 + len));
     }
   }
 
   /** Approximate heap bytes held by the shared columns, arena and index. */
   long sharedBytes() {
     return 8L * time.length + 4L * subject.length + 4L * idOffset.length + arena.length
-        + 4L * table.length + 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length;
+        + 8L * table.length + 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length;
   }
 
   /** A {@link ScanDictionary} over the store's dictionaries. */

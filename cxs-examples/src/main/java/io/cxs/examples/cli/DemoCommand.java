@@ -1,0 +1,171 @@
+package io.cxs.examples.cli;
+
+import io.cxs.core.Cxs;
+import io.cxs.core.IngestOutcome;
+import io.cxs.core.customer.CustomerView;
+import io.cxs.core.customer.IdentityKind;
+import io.cxs.core.feedback.Feedback;
+import io.cxs.core.ingest.Event;
+import io.cxs.core.json.EventWriter;
+import io.cxs.core.spi.FeedbackBatch;
+import io.cxs.core.spi.ScanDictionary;
+import io.cxs.core.spi.TouchpointBatch;
+import io.cxs.core.touchpoint.Touchpoint;
+import io.cxs.examples.demo.ShopSimulator;
+import java.io.BufferedWriter;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@code cxs demo [--customers N] [--seed S] [--write FILE.jsonl]}: simulates a shop, ingests
+ * it, and prints a human-readable tour of what cxs sees.
+ */
+final class DemoCommand implements Subcommand {
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String usage() {
+    return "demo [--customers N] [--seed S] [--write FILE.jsonl]   simulate a shop and tour it";
+  }
+
+  @Override
+  public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+    int customers = args.intOption("customers", 5000);
+    long seed = args.intOption("seed", 2026);
+    Optional<String> write = args.optional("write");
+    args.finish();
+    if (customers < 1 || customers > 5_000_000) {
+      throw new UsageException("--customers must be in [1, 5000000] but was " + customers);
+    }
+    long start = System.nanoTime();
+    err.printf("cxs demo: simulating %,d visitors (seed %d)...%n", customers, seed);
+    ShopSimulator shop = new ShopSimulator(customers, seed);
+    long[] counts = new long[3];
+    try (Cxs cxs = Cxs.builder().build();
+        BufferedWriter file = write.isPresent()
+            ? Files.newBufferedWriter(Path.of(write.get()), StandardCharsets.UTF_8) : null) {
+      shop.forEach((Event e) -> {
+        counts[cxs.ingest(e) == IngestOutcome.ACCEPTED ? 0 : 1]++;
+        if (file != null) {
+          try {
+            EventWriter.write(e, file);
+            file.write('\n');
+          } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
+          }
+        }
+      });
+      double seconds = (System.nanoTime() - start) / 1e9;
+      report(cxs, counts, seconds, out);
+      write.ifPresent(f -> err.println("cxs demo: wrote the events to " + f
+          + "; try: cxs profile --events " + f));
+    }
+    return 0;
+  }
+
+  private static void report(Cxs cxs, long[] counts, double seconds, PrintStream out) {
+    long[] identified = {0};
+    long[] merges = {0};
+    cxs.customers().forEach(c -> {
+      if (c.identity(IdentityKind.USER_ID).isPresent()) {
+        identified[0]++;
+      }
+      merges[0] += c.merges().size();
+    });
+    out.println("cxs demo: a simulated online shop");
+    out.println("=================================");
+    out.printf("Ingested %,d events in %.1f s (%,d duplicates delivered twice were stored once).%n",
+        counts[0], seconds, counts[1]);
+    out.printf("Customers: %,d resolved, %,d identified; %,d anonymous visitors merged into the"
+        + " customer they became.%n", cxs.customers().count(), identified[0], merges[0]);
+
+    Map<String, Long> byChannel = new TreeMap<>();
+    Map<String, Long> byName = new TreeMap<>();
+    double[] revenue = {0};
+    long[] orders = {0};
+    cxs.touchpoints().scan((TouchpointBatch b) -> {
+      ScanDictionary d = b.dictionary();
+      long[] ch = new long[d.channelCount()];
+      long[] nm = new long[d.nameCount()];
+      for (int r = 0; r < b.size(); r++) {
+        ch[b.channel(r)]++;
+        nm[b.name(r)]++;
+        double a = b.amount(r);
+        if (!Double.isNaN(a)) {
+          revenue[0] += a;
+          orders[0]++;
+        }
+      }
+      for (int i = 0; i < ch.length; i++) {
+        if (ch[i] > 0) {
+          byChannel.merge(d.channel(i).name(), ch[i], Long::sum);
+        }
+      }
+      for (int i = 0; i < nm.length; i++) {
+        if (nm[i] > 0) {
+          byName.merge(d.name(i), nm[i], Long::sum);
+        }
+      }
+    });
+    out.printf("%nTouchpoints: %,d%n", cxs.touchpoints().count());
+    byChannel.forEach((k, v) -> out.printf("  %-12s %,10d%n", k, v));
+    out.printf("%nFunnel (events):%n");
+    for (String step : ShopSimulator.FUNNEL) {
+      out.printf("  %-18s %,10d%n", step, byName.getOrDefault(step, 0L));
+    }
+    out.printf("Orders: %,d, revenue $%,.2f, average order $%.2f%n", orders[0], revenue[0],
+        orders[0] == 0 ? 0.0 : revenue[0] / orders[0]);
+
+    long[] nps = new long[3];
+    long[] skipped = {0};
+    long[] complaints = {0};
+    cxs.feedback().scan((FeedbackBatch b) -> {
+      int npsCode = b.dictionary().nameCode("nps").orElse(-1);
+      for (int r = 0; r < b.size(); r++) {
+        if (b.kind(r) == io.cxs.core.feedback.FeedbackKind.COMPLAINT.ordinal()) {
+          complaints[0]++;
+        } else if (b.survey(r) == npsCode) {
+          int s = b.score(r);
+          if (s == FeedbackBatch.NO_SCORE) {
+            skipped[0]++;
+          } else {
+            nps[s >= 9 ? 0 : s >= 7 ? 1 : 2]++;
+          }
+        }
+      }
+    });
+    long responses = nps[0] + nps[1] + nps[2];
+    out.printf("%nFeedback: %,d pieces, %,d complaints.%n", cxs.feedback().count(), complaints[0]);
+    if (responses > 0) {
+      out.printf("NPS: %+.1f from %,d answers (%,d promoters, %,d passives, %,d detractors;"
+          + " %,d skipped, not counted)%n", 100.0 * (nps[0] - nps[2]) / responses, responses,
+          nps[0], nps[1], nps[2], skipped[0]);
+    }
+
+    Optional<CustomerView> sample = ProfileCommand.find(cxs, "c-000007")
+        .or(() -> ProfileCommand.find(cxs, "c-000000"));
+    sample.ifPresent(v -> {
+      out.printf("%nOne customer's 360 view: %s (%s)%n", v.customer().id(),
+          v.customer().trait("email").orElse("no e-mail"));
+      out.printf("  identities: %s%n", v.customer().identities());
+      for (Touchpoint t : v.touchpoints()) {
+        out.printf("  %s  %-10s %-18s%s%n", t.timestamp(), t.channel(), t.name(),
+            t.value().map(m -> "  " + m).orElse(""));
+      }
+      for (Feedback f : v.feedback()) {
+        out.printf("  %s  said %s %s%s%n", f.timestamp(), f.survey(),
+            f.score().isPresent() ? String.valueOf(f.score().getAsInt()) : "(no score)",
+            f.comment().map(c -> " \"" + c + "\"").orElse(""));
+      }
+    });
+  }
+}

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.cxs.core.customer.ConsentStatus;
+import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.IdentityKind;
 import io.cxs.core.feedback.FeedbackKind;
 import io.cxs.core.touchpoint.Channel;
@@ -28,7 +29,8 @@ import java.util.function.Function;
  * Jackson mapping for every cxs model type. The model itself carries no annotations; this is the
  * one place that knows JSON.
  *
- * <p>Shapes: records as objects with their component names; {@link Channel} as its name
+ * <p>Shapes: records as objects with their component names; {@link CustomerId} as its value;
+ * {@link Channel} as its name
  * ({@code "web"}); the enums {@link IdentityKind}, {@link JourneyStage}, {@link FeedbackKind} and
  * {@link ConsentStatus} as lower-case codes ({@code "user_id"}, {@code "purchase"}); instants as
  * ISO-8601 strings; {@code Optional.empty()} as {@code null}. Numbers in traits and properties
@@ -51,6 +53,8 @@ public final class CxsJson {
    */
   public static Module module() {
     SimpleModule m = new SimpleModule("cxs", Version.unknownVersion());
+    m.addSerializer(CustomerId.class, new ToString<>(CustomerId::value));
+    m.addDeserializer(CustomerId.class, new FromString<>(CustomerId::of));
     m.addSerializer(Channel.class, new ToString<>(Channel::name));
     m.addDeserializer(Channel.class, new FromString<>(Channel::of));
     lowerCaseEnum(m, IdentityKind.class);

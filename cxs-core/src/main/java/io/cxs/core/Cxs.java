@@ -105,6 +105,7 @@ public final class Cxs implements AutoCloseable {
         int n = graph.node(i);
         root = root < 0 ? n : graph.union(root, n);
       }
+      graph.seen(graph.root(root), c.createdAt().toEpochMilli());
     });
   }
 
@@ -240,8 +241,10 @@ public final class Cxs implements AutoCloseable {
     if (ids.size() == 1 && !profileChange) {
       int root = graph.find(ids.get(0));
       if (root >= 0) {
-        CustomerId id = graph.customerId(root);
-        Optional<Customer> c = customers.find(id);
+        if (!graph.seen(root, ts.toEpochMilli())) {
+          return;
+        }
+        Optional<Customer> c = customers.find(graph.customerId(root));
         if (c.isPresent() && ts.isBefore(c.get().createdAt())) {
           Customer old = c.get();
           customers.put(new Customer(old.id(), old.identities(), old.traits(), old.traitTimes(),
@@ -264,7 +267,9 @@ public final class Cxs implements AutoCloseable {
       int n = graph.node(i);
       root = root < 0 ? n : graph.union(root, n);
     }
-    CustomerId target = graph.customerId(graph.root(root));
+    root = graph.root(root);
+    graph.seen(root, ts.toEpochMilli());
+    CustomerId target = graph.customerId(root);
 
     List<Customer> parts = new ArrayList<>(before.size());
     for (CustomerId id : before.keySet()) {

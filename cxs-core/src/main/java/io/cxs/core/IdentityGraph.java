@@ -20,6 +20,8 @@ final class IdentityGraph {
   private int[] rank = new int[64];
   /** The canonical identity of each root. */
   private Identity[] best = new Identity[64];
+  /** The earliest event time (epoch millis) of each root's customer. */
+  private long[] firstSeen = new long[64];
   private int size;
 
   /** @return the node of an identity, adding it as its own set if new */
@@ -33,9 +35,11 @@ final class IdentityGraph {
       parent = Arrays.copyOf(parent, id * 2);
       rank = Arrays.copyOf(rank, id * 2);
       best = Arrays.copyOf(best, id * 2);
+      firstSeen = Arrays.copyOf(firstSeen, id * 2);
     }
     parent[id] = id;
     best[id] = identity;
+    firstSeen[id] = Long.MAX_VALUE;
     ordinals.put(identity, id);
     return id;
   }
@@ -79,7 +83,21 @@ final class IdentityGraph {
       best[ra] = best[rb];
     }
     best[rb] = null;
+    firstSeen[ra] = Math.min(firstSeen[ra], firstSeen[rb]);
     return ra;
+  }
+
+  /**
+   * Lowers the first-seen time of a root's customer.
+   *
+   * @return true if {@code epochMillis} is earlier than what the root had
+   */
+  boolean seen(int root, long epochMillis) {
+    if (epochMillis < firstSeen[root]) {
+      firstSeen[root] = epochMillis;
+      return true;
+    }
+    return false;
   }
 
   /** @return the customer id of the set rooted at {@code root} */

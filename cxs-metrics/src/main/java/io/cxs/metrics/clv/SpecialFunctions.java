@@ -48,7 +48,7 @@ final class SpecialFunctions {
   }
 
   /**
-   * ψ(x) = d ln Γ(x) / dx for x &gt; 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 6, then
+   * ψ(x) = d ln Γ(x) / dx for x &gt; 0: the recurrence ψ(x) = ψ(x + 1) − 1/x up to x ≥ 10, then
    * the asymptotic series.
    */
   static double digamma(double x) {
@@ -56,7 +56,7 @@ final class SpecialFunctions {
       return x == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY : Double.NaN;
     }
     double result = 0;
-    while (x < 6) {
+    while (x < 10) {
       result -= 1 / x;
       x += 1;
     }

@@ -2,7 +2,9 @@ package io.cxs.metrics.clv;
 
 import static com.google.common.base.Preconditions.checkArgument;
 
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +68,11 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
   public static ModelFit<ParetoNbdModel> fit(List<RfmSummary> customers, FitOptions options) {
     Objects.requireNonNull(options, "options");
     RfmData data = RfmData.of(customers);
+    Pairs pairs = Pairs.of(data);
     MaximumLikelihood.Estimate e =
         MaximumLikelihood.fit(
             "pareto-nbd",
-            (theta, g) -> logLikelihood(data, theta),
+            (theta, g) -> logLikelihood(data, pairs, theta),
             false,
             data.totalWeight,
             new double[4],
@@ -150,24 +153,103 @@ public record ParetoNbdModel(double r, double alpha, double s, double beta) impl
 
   /** The weighted log-likelihood over ln r, ln α, ln s, ln β. */
   static double logLikelihood(RfmData d, double[] theta) {
+    return logLikelihood(d, Pairs.of(d), theta);
+  }
+
+  /**
+   * The weighted log-likelihood, with F(t) and the logarithms of α+t and β+t computed once per
+   * distinct (x, t) pair: summaries built from calendar days share few such pairs, so the 2F1
+   * series run thousands rather than millions of times per evaluation.
+   */
+  static double logLikelihood(RfmData d, Pairs pairs, double[] theta) {
     double r = Math.exp(theta[0]);
     double alpha = Math.exp(theta[1]);
     double s = Math.exp(theta[2]);
     double beta = Math.exp(theta[3]);
+    int k = pairs.size;
+    double[] lnF = new double[k];
+    double[] lnAlphaT = new double[k];
+    double[] lnBetaT = new double[k];
+    for (int j = 0; j < k; j++) {
+      int x = pairs.x[j];
+      double t = pairs.t[j];
+      double rho = r + s + x;
+      lnAlphaT[j] = Math.log(alpha + t);
+      lnBetaT[j] = Math.log(beta + t);
+      if (alpha >= beta) {
+        lnF[j] = Math.log(SpecialFunctions.hyp2f1(rho, s + 1, rho + 1, (alpha - beta) / (alpha + t))) - rho * lnAlphaT[j];
+      } else {
+        lnF[j] = Math.log(SpecialFunctions.hyp2f1(rho, r + x, rho + 1, (beta - alpha) / (beta + t))) - rho * lnBetaT[j];
+      }
+    }
     double constant = r * Math.log(alpha) + s * Math.log(beta);
     double[] lgR = new double[d.maxX + 1];
+    double[] lnShare = new double[d.maxX + 1];
     double lg = 0;
     for (int x = 0; x <= d.maxX; x++) {
       lgR[x] = lg;
+      lnShare[x] = Math.log(s / (r + s + x));
       lg += Math.log(r + x);
     }
     double sum = 0;
     for (int i = 0; i < d.rows; i++) {
       int x = d.x[i];
-      double[] parts = mixtureTerms(r, alpha, s, beta, x, d.tx[i], d.age[i]);
-      sum += d.weight[i] * (lgR[x] + constant + SpecialFunctions.logSumExp(parts[0], parts[1]));
+      int tp = pairs.txPair[i];
+      int ap = pairs.agePair[i];
+      double l1 = -(r + x) * lnAlphaT[ap] - s * lnBetaT[ap];
+      double l2 = lnShare[x] + SpecialFunctions.logDiffExp(lnF[tp], lnF[ap]);
+      sum += d.weight[i] * (lgR[x] + constant + SpecialFunctions.logSumExp(l1, l2));
     }
     return sum;
+  }
+
+  /** The distinct (x, t) pairs of the (x, tₓ) and (x, T) columns, and each row's two pair indices. */
+  static final class Pairs {
+    final int[] x;
+    final double[] t;
+    final int size;
+    final int[] txPair;
+    final int[] agePair;
+
+    private Pairs(int[] x, double[] t, int size, int[] txPair, int[] agePair) {
+      this.x = x;
+      this.t = t;
+      this.size = size;
+      this.txPair = txPair;
+      this.agePair = agePair;
+    }
+
+    static Pairs of(RfmData d) {
+      Map<Long, Map<Double, Integer>> byX = new HashMap<>();
+      int[] px = new int[16];
+      double[] pt = new double[16];
+      int[] txPair = new int[d.rows];
+      int[] agePair = new int[d.rows];
+      int size = 0;
+      for (int i = 0; i < d.rows; i++) {
+        Map<Double, Integer> m = byX.computeIfAbsent((long) d.x[i], k -> new HashMap<>());
+        for (int c = 0; c < 2; c++) {
+          double t = c == 0 ? d.tx[i] : d.age[i];
+          Integer index = m.get(t);
+          if (index == null) {
+            if (size == px.length) {
+              px = Arrays.copyOf(px, size * 2);
+              pt = Arrays.copyOf(pt, size * 2);
+            }
+            px[size] = d.x[i];
+            pt[size] = t;
+            index = size++;
+            m.put(t, index);
+          }
+          if (c == 0) {
+            txPair[i] = index;
+          } else {
+            agePair[i] = index;
+          }
+        }
+      }
+      return new Pairs(px, pt, size, txPair, agePair);
+    }
   }
 
   /** The logarithms of the two terms of the mixture: ln((α+T)^−(r+x)(β+T)^−s) and ln(s/(r+s+x) · A₀). */

@@ -22,7 +22,10 @@ public final class CxsCommand {
 
   /** @return the command line with every built-in verb */
   static CxsCommand standard() {
-    return new CxsCommand(List.of(new DemoCommand(), new ProfileCommand()));
+    return new CxsCommand(List.of(
+        new DemoCommand(),
+        new ProfileCommand(),
+        new ClvCommand()));
   }
 
   /**

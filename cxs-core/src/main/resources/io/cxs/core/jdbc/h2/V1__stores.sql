@@ -4,7 +4,7 @@
 CREATE TABLE cxs_customer (
   tenant      VARCHAR(64)   NOT NULL,
   customer_id VARCHAR(1000) NOT NULL,
-  profile     CHARACTER LARGE OBJECT NOT NULL,
+  profile     CHARACTER VARYING(1000000000) NOT NULL,
   PRIMARY KEY (tenant, customer_id)
 );
 
@@ -19,7 +19,7 @@ CREATE TABLE cxs_touchpoint (
   amount       DOUBLE PRECISION,
   amount_exact VARCHAR(200),
   currency     CHAR(3),
-  properties   CHARACTER LARGE OBJECT,
+  properties   CHARACTER VARYING(1000000000),
   PRIMARY KEY (tenant, event_id)
 );
 
@@ -35,7 +35,7 @@ CREATE TABLE cxs_feedback (
   scale_min     INTEGER       NOT NULL,
   scale_max     INTEGER       NOT NULL,
   score         INTEGER,
-  comment_text  CHARACTER LARGE OBJECT,
+  comment_text  CHARACTER VARYING(1000000000),
   touchpoint_id VARCHAR(512),
   channel       VARCHAR(64)   NOT NULL,
   stage         VARCHAR(32),

@@ -1,0 +1,306 @@
+package io.cxs.core.jdbc;
+
+import static com.google.common.base.Preconditions.checkArgument;
+
+import io.cxs.core.StorageException;
+import io.cxs.core.customer.Identity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the touchpoint and feedback tables share: idempotent inserts keyed by (tenant, event id),
+ * lookups by event id, timelines and deletes by subject. Every statement is scoped by tenant.
+ *
+ * @param <T> the row type
+ */
+abstract class EventTable<T> {
+  /** The longest event id the schema accepts. */
+  static final int MAX_EVENT_ID_LENGTH = 512;
+  /** The longest subject key the schema accepts. */
+  static final int MAX_SUBJECT_LENGTH = 1000;
+  private static final int IN_LIST = 500;
+  private static final int ATTEMPTS = 5;
+
+  final Sql sql;
+  final Dialect dialect;
+  final String tenant;
+  final int fetchSize;
+  final int batchRows;
+  private final String table;
+  private final String store;
+  private final String insert;
+
+  EventTable(Sql sql, Dialect dialect, String tenant, int fetchSize, int batchRows, String table,
+      String store, String columns) {
+    this.sql = sql;
+    this.dialect = dialect;
+    this.tenant = tenant;
+    this.fetchSize = fetchSize;
+    this.batchRows = batchRows;
+    this.table = table;
+    this.store = store;
+    int n = columns.split(",").length;
+    StringBuilder marks = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      marks.append(i == 0 ? "" : ", ").append(columns.contains("properties") && i == n - 1
+          ? dialect.jsonParameter() : "?");
+    }
+    this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")"
+        + dialect.insertIgnoreSuffix();
+  }
+
+  abstract String eventId(T row);
+
+  abstract Identity subject(T row);
+
+  /** Binds every column of {@code row} in the order given to the constructor. */
+  abstract void bind(PreparedStatement ps, T row) throws SQLException;
+
+  /** The columns that {@link #read} reads, in order. */
+  abstract String selectColumns();
+
+  abstract T read(ResultSet rs) throws SQLException;
+
+  final void check(T row) {
+    String id = eventId(row);
+    checkArgument(id.length() <= MAX_EVENT_ID_LENGTH,
+        "eventId must be at most %s characters for a JDBC store but had %s", MAX_EVENT_ID_LENGTH,
+        id.length());
+    String key = subject(row).key();
+    checkArgument(key.length() <= MAX_SUBJECT_LENGTH,
+        "subject must be at most %s characters for a JDBC store but had %s", MAX_SUBJECT_LENGTH,
+        key.length());
+  }
+
+  final boolean insertOne(T row) {
+    Objects.requireNonNull(row, "row");
+    check(row);
+    return sql.autoCommit(store + ".add", c -> {
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        bind(ps, row);
+        return ps.executeUpdate() > 0;
+      } catch (SQLException e) {
+        if (Sql.isUniqueViolation(e)) {
+          return false;
+        }
+        throw e;
+      }
+    });
+  }
+
+  /**
+   * Inserts the rows whose event ids are new, in one transaction. A concurrent writer that
+   * inserts one of the same ids first makes the transaction fail on the unique key in dialects
+   * without an insert-or-ignore; it is then retried, and the retry skips that id.
+   */
+  final int insertAll(Collection<T> rows) {
+    Map<String, T> unique = new LinkedHashMap<>();
+    for (T r : rows) {
+      Objects.requireNonNull(r, "row");
+      check(r);
+      unique.putIfAbsent(eventId(r), r);
+    }
+    if (unique.isEmpty()) {
+      return 0;
+    }
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return sql.transaction(store + ".addAll", c -> insertNew(c, unique));
+      } catch (StorageException e) {
+        if (attempt >= ATTEMPTS || !(e.getCause() instanceof SQLException)
+            || !Sql.isUniqueViolation((SQLException) e.getCause())) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private int insertNew(Connection c, Map<String, T> unique) throws SQLException {
+    Set<String> present = existing(c, new ArrayList<>(unique.keySet()));
+    int added = 0;
+    try (PreparedStatement ps = c.prepareStatement(insert)) {
+      int pending = 0;
+      for (T r : unique.values()) {
+        if (present.contains(eventId(r))) {
+          continue;
+        }
+        bind(ps, r);
+        ps.addBatch();
+        if (++pending == 1000) {
+          added += sum(ps.executeBatch());
+          pending = 0;
+        }
+      }
+      if (pending > 0) {
+        added += sum(ps.executeBatch());
+      }
+    }
+    return added;
+  }
+
+  private static int sum(int[] counts) {
+    int n = 0;
+    for (int k : counts) {
+      // SUCCESS_NO_INFO (-2) means the row was inserted but the driver did not count it.
+      n += k == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(k, 0);
+    }
+    return n;
+  }
+
+  private Set<String> existing(Connection c, List<String> ids) throws SQLException {
+    Set<String> present = new HashSet<>();
+    for (int from = 0; from < ids.size(); from += IN_LIST) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
+      StringBuilder q = new StringBuilder("SELECT event_id FROM " + table
+          + " WHERE tenant = ? AND event_id IN (");
+      for (int i = 0; i < chunk.size(); i++) {
+        q.append(i == 0 ? "?" : ", ?");
+      }
+      q.append(')');
+      try (PreparedStatement ps = c.prepareStatement(q.toString())) {
+        ps.setString(1, tenant);
+        for (int i = 0; i < chunk.size(); i++) {
+          ps.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            present.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return present;
+  }
+
+  final boolean has(String eventId) {
+    Objects.requireNonNull(eventId, "eventId");
+    return sql.autoCommit(store + ".contains", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM " + table + " WHERE tenant = ? AND event_id = ?")) {
+        ps.setString(1, tenant);
+        ps.setString(2, eventId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  final Optional<T> findRow(String eventId) {
+    Objects.requireNonNull(eventId, "eventId");
+    return sql.autoCommit(store + ".find", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + selectColumns() + " FROM "
+          + table + " WHERE tenant = ? AND event_id = ?")) {
+        ps.setString(1, tenant);
+        ps.setString(2, eventId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(read(rs)) : Optional.<T>empty();
+        }
+      }
+    });
+  }
+
+  final List<T> timelineOf(Identity subject) {
+    Objects.requireNonNull(subject, "subject");
+    return sql.autoCommit(store + ".timeline", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + selectColumns() + " FROM "
+          + table + " WHERE tenant = ? AND subject = ? ORDER BY ts, event_id")) {
+        ps.setString(1, tenant);
+        ps.setString(2, subject.key());
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(read(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  final int deleteSubject(Identity subject) {
+    Objects.requireNonNull(subject, "subject");
+    return sql.autoCommit(store + ".delete", c -> deleteSubject(c, subject));
+  }
+
+  final int deleteSubject(Connection c, Identity subject) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "DELETE FROM " + table + " WHERE tenant = ? AND subject = ?")) {
+      ps.setString(1, tenant);
+      ps.setString(2, subject.key());
+      return ps.executeUpdate();
+    }
+  }
+
+  final long countRows() {
+    return sql.autoCommit(store + ".count", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT COUNT(*) FROM " + table + " WHERE tenant = ?")) {
+        ps.setString(1, tenant);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  /** The batch being filled by a scan. */
+  interface ScanRows {
+    /** Appends the current row of {@code rs}, whose subject has code {@code subject}. */
+    void append(ResultSet rs, int subject) throws SQLException;
+
+    /** @return the number of rows in the batch */
+    int size();
+
+    /** Hands the batch to the visitor and empties it. */
+    void flush();
+  }
+
+  /**
+   * Streams {@code columns} (the first must be the subject) of every row of the tenant ordered
+   * by subject, time and event id, with the configured fetch size, in one read transaction. A
+   * batch is cut only where the subject changes, once it holds at least the configured number of
+   * rows, so a subject never spans two batches.
+   */
+  final void scan(String columns, GrowingDictionary dictionary, ScanRows rows) {
+    sql.transaction(store + ".scan", c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
+          + " WHERE tenant = ? ORDER BY subject, ts, event_id",
+          ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        ps.setFetchSize(fetchSize);
+        ps.setString(1, tenant);
+        try (ResultSet rs = ps.executeQuery()) {
+          String lastKey = null;
+          int last = -1;
+          while (rs.next()) {
+            String key = rs.getString(1);
+            if (!key.equals(lastKey)) {
+              if (rows.size() >= batchRows) {
+                rows.flush();
+              }
+              last = dictionary.encodeSubject(key);
+              lastKey = key;
+            }
+            rows.append(rs, last);
+          }
+        }
+      }
+      if (rows.size() > 0) {
+        rows.flush();
+      }
+      return null;
+    });
+  }
+}

@@ -1,0 +1,13 @@
+package io.cxs.core.jdbc;
+
+import io.cxs.core.spi.TouchpointStore;
+import io.cxs.core.spi.TouchpointStoreContract;
+
+final class H2TouchpointStoreTest extends TouchpointStoreContract {
+  private static final DriverManagerDataSource DB = TestDatabases.h2();
+
+  @Override
+  protected TouchpointStore newStore() {
+    return JdbcStores.builder(DB).tenant(TestDatabases.uniqueTenant()).build().touchpoints();
+  }
+}

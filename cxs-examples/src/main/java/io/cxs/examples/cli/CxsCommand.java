@@ -25,6 +25,9 @@ public final class CxsCommand {
     return new CxsCommand(List.of(
         new DemoCommand(),
         new ProfileCommand(),
+        new FunnelCommand(),
+        new PathsCommand(),
+        new JourneyCommand(),
         new ClvCommand()));
   }
 

@@ -1,0 +1,337 @@
+package io.cxs.journey.funnel;
+
+import io.cxs.core.customer.CustomerId;
+import io.cxs.core.spi.ScanDictionary;
+import io.cxs.journey.internal.LongSamples;
+import io.cxs.journey.timeline.Customers;
+import io.cxs.journey.timeline.Timeline;
+import io.cxs.journey.timeline.TimelineVisitor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Computes a funnel over timelines. Each timeline is first reduced to the rows that match a step
+ * or an exclusion, as a bit mask per row (bit k: step k; the sign bit: an exclusion); attempts
+ * then run over those rows only. See {@link Funnel} for the semantics.
+ */
+final class FunnelCounter implements TimelineVisitor {
+  private static final int EXCLUDED = 1 << 31;
+
+  private final Funnel funnel;
+  private final int n;
+  private final long windowMillis;
+  private final boolean strict;
+  private final boolean[] optional;
+  private final int full;
+  private final int requiredMask;
+  /** For each step, the nearest earlier required step (0 for step 0). */
+  private final int[] previousRequired;
+
+  private ScanDictionary dictionary;
+  private Customers customers;
+  private int[] nameMask = new int[0];
+  /** Predicates with a channel or stage: bit, name code, channel code or -1, stage or -1. */
+  private int[][] conditional = new int[0][];
+  private final Optional<Function<CustomerId, Optional<String>>> segmentOf;
+  private final boolean segmented;
+
+  private long visited;
+  private final long[] counts;
+  private final LongSamples[] fromPrevious;
+  private final LongSamples toConvert = new LongSamples();
+  private int[] reached = new int[0];
+  private final Map<String, long[]> segments = new HashMap<>();
+
+  // per-timeline scratch
+  private long[] ct = new long[64];
+  private int[] cm = new int[64];
+  private int[] cc = new int[64];
+  private final int[] row;
+  private final int[] pred;
+  private final int[] bestRow;
+  private final int[] bestPred;
+
+  FunnelCounter(Funnel funnel) {
+    this.funnel = funnel;
+    this.n = funnel.steps().size();
+    this.windowMillis = saturatedMillis(funnel);
+    this.strict = funnel.strictOrder();
+    this.optional = new boolean[n];
+    int req = 0;
+    for (int k = 0; k < n; k++) {
+      optional[k] = funnel.steps().get(k).optional();
+      if (!optional[k]) {
+        req |= 1 << k;
+      }
+    }
+    this.requiredMask = req;
+    this.full = n == 31 ? -1 >>> 1 : (1 << n) - 1;
+    this.previousRequired = new int[n];
+    for (int k = 1; k < n; k++) {
+      int j = k - 1;
+      while (optional[j]) {
+        j--;
+      }
+      previousRequired[k] = j;
+    }
+    this.counts = new long[n];
+    this.fromPrevious = new LongSamples[n];
+    for (int k = 0; k < n; k++) {
+      fromPrevious[k] = new LongSamples();
+    }
+    this.row = new int[n];
+    this.pred = new int[n];
+    this.bestRow = new int[n];
+    this.bestPred = new int[n];
+    this.segmentOf = funnel.breakdown().flatMap(Breakdown::byCustomer);
+    this.segmented = funnel.breakdown().isPresent();
+  }
+
+  private static long saturatedMillis(Funnel funnel) {
+    try {
+      return funnel.window().toMillis();
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  @Override
+  public void begin(ScanDictionary dict, Customers customers) {
+    this.dictionary = dict;
+    this.customers = customers;
+    this.reached = new int[customers.size()];
+    this.nameMask = new int[dict.nameCount()];
+    List<int[]> cond = new ArrayList<>();
+    List<EventPredicate> predicates = new ArrayList<>();
+    List<Integer> bits = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      predicates.add(funnel.steps().get(k).predicate());
+      bits.add(1 << k);
+    }
+    for (EventPredicate e : funnel.exclusions()) {
+      predicates.add(e);
+      bits.add(EXCLUDED);
+    }
+    for (int i = 0; i < predicates.size(); i++) {
+      EventPredicate p = predicates.get(i);
+      int bit = bits.get(i);
+      OptionalInt name = dict.nameCode(p.event());
+      if (name.isEmpty()) {
+        continue;
+      }
+      if (p.channel().isEmpty() && p.stage().isEmpty()) {
+        nameMask[name.getAsInt()] |= bit;
+        continue;
+      }
+      int channel = -1;
+      if (p.channel().isPresent()) {
+        OptionalInt c = dict.channelCode(p.channel().get());
+        if (c.isEmpty()) {
+          continue;
+        }
+        channel = c.getAsInt();
+      }
+      int stage = p.stage().map(Enum::ordinal).orElse(-1);
+      cond.add(new int[] {bit, name.getAsInt(), channel, stage});
+    }
+    conditional = cond.toArray(new int[0][]);
+  }
+
+  @Override
+  public void visit(Timeline t) {
+    visited++;
+    int size = t.size();
+    if (size > ct.length) {
+      int cap = Math.max(size, ct.length * 2);
+      ct = new long[cap];
+      cm = new int[cap];
+      cc = new int[cap];
+    }
+    int[] names = nameMask;
+    int[][] cond = conditional;
+    int k = 0;
+    for (int r = 0; r < size; r++) {
+      int name = t.name(r);
+      int m = name < names.length ? names[name] : 0;
+      for (int[] c : cond) {
+        if (c[1] == name && (c[2] < 0 || c[2] == t.channel(r)) && (c[3] < 0 || c[3] == t.stage(r))) {
+          m |= c[0];
+        }
+      }
+      if (m != 0) {
+        ct[k] = t.epochMillis(r);
+        cm[k] = m;
+        cc[k] = t.channel(r);
+        k++;
+      }
+    }
+    if (k > 0) {
+      match(t.customer(), k);
+    }
+  }
+
+  /** Runs every attempt of one customer and records the union and the best attempt. */
+  private void match(int customer, int rows) {
+    int union = 0;
+    int bestMask = 0;
+    int bestScore = -1;
+    int bestStart = -1;
+    for (int a = 0; a < rows; a++) {
+      int m = cm[a];
+      if ((m & 1) == 0 || m < 0) {
+        continue;
+      }
+      int got = strict ? attemptStrict(a, rows) : attempt(a, rows);
+      union |= got;
+      int score = (Integer.bitCount(got & requiredMask) << 6) | Integer.bitCount(got);
+      if (score > bestScore) {
+        bestScore = score;
+        bestMask = got;
+        bestStart = a;
+        System.arraycopy(row, 0, bestRow, 0, n);
+        System.arraycopy(pred, 0, bestPred, 0, n);
+      }
+      if (got == full) {
+        break;
+      }
+    }
+    if (bestStart < 0) {
+      return;
+    }
+    reached[customer] = union;
+    for (int s = 0; s < n; s++) {
+      if ((union & (1 << s)) != 0) {
+        counts[s]++;
+      }
+    }
+    fromPrevious[0].add(0);
+    for (int s = 1; s < n; s++) {
+      if ((bestMask & (1 << s)) != 0) {
+        fromPrevious[s].add(ct[bestRow[s]] - ct[bestPred[s]]);
+      }
+    }
+    if ((bestMask & (1 << (n - 1))) != 0) {
+      toConvert.add(ct[bestRow[n - 1]] - ct[bestStart]);
+    }
+    if (segmented) {
+      String segment = segmentOf.isPresent()
+          ? segmentOf.get().apply(customers.id(customer)).orElse(Breakdown.NONE)
+          : dictionary.channel(cc[bestStart]).name();
+      long[] c = segments.computeIfAbsent(segment, x -> new long[n]);
+      for (int s = 0; s < n; s++) {
+        if ((union & (1 << s)) != 0) {
+          c[s]++;
+        }
+      }
+    }
+  }
+
+  /** One attempt from row a; fills row/pred for matched steps and returns their mask. */
+  private int attempt(int a, int rows) {
+    row[0] = a;
+    pred[0] = a;
+    int set = 1;
+    long deadline = ct[a] > Long.MAX_VALUE - windowMillis ? Long.MAX_VALUE : ct[a] + windowMillis;
+    for (int r = a + 1; r < rows && ct[r] <= deadline; r++) {
+      int m = cm[r];
+      if (m < 0) {
+        break;
+      }
+      m &= ~set;
+      // the highest step this row can advance to, given the steps set before this row
+      while (m != 0) {
+        int s = 31 - Integer.numberOfLeadingZeros(m);
+        int j = s - 1;
+        while ((set & (1 << j)) == 0 && optional[j]) {
+          j--;
+        }
+        if ((set & (1 << j)) != 0) {
+          row[s] = r;
+          pred[s] = row[j];
+          set |= 1 << s;
+          break;
+        }
+        m &= ~(1 << s);
+      }
+      if (set == full) {
+        break;
+      }
+    }
+    return set;
+  }
+
+  /** A strict-order attempt from row a. */
+  private int attemptStrict(int a, int rows) {
+    row[0] = a;
+    pred[0] = a;
+    int set = 1;
+    int cur = 0;
+    long deadline = ct[a] > Long.MAX_VALUE - windowMillis ? Long.MAX_VALUE : ct[a] + windowMillis;
+    for (int r = a + 1; r < rows && ct[r] <= deadline; r++) {
+      int m = cm[r];
+      if (m < 0) {
+        break;
+      }
+      int allowed = 0;
+      for (int s = cur + 1; s < n; s++) {
+        allowed |= 1 << s;
+        if (!optional[s]) {
+          break;
+        }
+      }
+      int hit = m & allowed;
+      if (hit != 0) {
+        int s = 31 - Integer.numberOfLeadingZeros(hit);
+        row[s] = r;
+        pred[s] = row[cur];
+        set |= 1 << s;
+        cur = s;
+        if (cur == n - 1) {
+          break;
+        }
+      } else if ((m & (1 << cur)) == 0) {
+        break;
+      }
+    }
+    return set;
+  }
+
+  FunnelReport report(Customers index) {
+    List<FunnelStepResult> results = new ArrayList<>(n);
+    long start = counts[0];
+    for (int s = 0; s < n; s++) {
+      long prev = s == 0 ? counts[0] : counts[previousRequired[s]];
+      double fromStart = start == 0 ? 0 : (double) counts[s] / start;
+      double fromPrev = s == 0 ? 1 : prev == 0 ? 0 : (double) counts[s] / prev;
+      results.add(new FunnelStepResult(funnel.steps().get(s).name(), optional[s], counts[s],
+          fromStart, fromPrev, s == 0 ? 0 : prev - counts[s],
+          seconds(fromPrevious[s].quantile(0.5)), seconds(fromPrevious[s].quantile(0.9))));
+    }
+    Map<String, List<Long>> seg = new LinkedHashMap<>();
+    segments.entrySet().stream()
+        .sorted((x, y) -> x.getValue()[0] != y.getValue()[0]
+            ? Long.compare(y.getValue()[0], x.getValue()[0]) : x.getKey().compareTo(y.getKey()))
+        .forEach(e -> {
+          List<Long> c = new ArrayList<>(n);
+          for (long v : e.getValue()) {
+            c.add(v);
+          }
+          seg.put(e.getKey(), c);
+        });
+    int[] reachedCopy = Arrays.copyOf(reached, index.size());
+    return new FunnelReport(visited, results, seconds(toConvert.quantile(0.5)),
+        funnel.breakdown().map(Breakdown::name), seg, index, reachedCopy, previousRequired);
+  }
+
+  private static OptionalDouble seconds(OptionalDouble millis) {
+    return millis.isPresent() ? OptionalDouble.of(millis.getAsDouble() / 1000.0) : millis;
+  }
+}

@@ -86,6 +86,7 @@ public final class Cxs implements AutoCloseable {
   private final FeedbackStore feedback;
   private final Clock clock;
   private final IdentityGraph graph = new IdentityGraph();
+  private final IdentityResolver resolver = new GraphResolver();
   private final Set<String> seenIdentifies = ConcurrentHashMap.newKeySet();
   private final List<Consumer<? super Touchpoint>> touchpointListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<? super Feedback>> feedbackListeners = new CopyOnWriteArrayList<>();
@@ -407,10 +408,31 @@ public final class Cxs implements AutoCloseable {
   }
 
   /**
-   * @return a resolver backed by this engine's identity graph; it sees later merges
+   * @return a resolver backed by this engine's identity graph; it sees later merges, and its
+   *     {@link IdentityResolver#resolveAll} is one pass over the graph
    */
   public IdentityResolver resolver() {
-    return this::customerOf;
+    return resolver;
+  }
+
+  /** The engine's resolver: bulk resolution under one lock, without a map of customer ids. */
+  private final class GraphResolver implements IdentityResolver {
+    @Override
+    public Optional<CustomerId> customerOf(Identity identity) {
+      return Cxs.this.customerOf(identity);
+    }
+
+    @Override
+    public List<CustomerId> resolveAll(List<Identity> identities, int[] customers) {
+      Objects.requireNonNull(identities, "identities");
+      if (customers.length < identities.size()) {
+        throw new IllegalArgumentException("customers has length " + customers.length
+            + " but there are " + identities.size() + " identities");
+      }
+      synchronized (writeLock) {
+        return graph.resolveAll(identities, customers);
+      }
+    }
   }
 
   private CustomerView view(Customer c) {

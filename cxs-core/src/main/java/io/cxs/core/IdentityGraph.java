@@ -3,8 +3,11 @@ package io.cxs.core;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.customer.IdentityKind;
+import io.cxs.core.customer.IdentityResolver;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +23,8 @@ final class IdentityGraph {
   private int[] rank = new int[64];
   /** The canonical identity of each root. */
   private Identity[] best = new Identity[64];
+  /** The customer id of each root, made on first use and dropped when the root changes. */
+  private CustomerId[] idOf = new CustomerId[64];
   /** The earliest event time (epoch millis) of each root's customer. */
   private long[] firstSeen = new long[64];
   private int size;
@@ -36,6 +41,7 @@ final class IdentityGraph {
       rank = Arrays.copyOf(rank, id * 2);
       best = Arrays.copyOf(best, id * 2);
       firstSeen = Arrays.copyOf(firstSeen, id * 2);
+      idOf = Arrays.copyOf(idOf, id * 2);
     }
     parent[id] = id;
     best[id] = identity;
@@ -81,8 +87,10 @@ final class IdentityGraph {
     }
     if (precedes(best[rb], best[ra])) {
       best[ra] = best[rb];
+      idOf[ra] = null;
     }
     best[rb] = null;
+    idOf[rb] = null;
     firstSeen[ra] = Math.min(firstSeen[ra], firstSeen[rb]);
     return ra;
   }
@@ -102,7 +110,48 @@ final class IdentityGraph {
 
   /** @return the customer id of the set rooted at {@code root} */
   CustomerId customerId(int root) {
-    return idOf(best[root]);
+    CustomerId id = idOf[root];
+    if (id == null) {
+      id = idOf(best[root]);
+      idOf[root] = id;
+    }
+    return id;
+  }
+
+  /**
+   * Resolves identities in one pass: dense customer numbers in order of first appearance, via an
+   * array indexed by root; an unknown identity is a customer of its own.
+   */
+  List<CustomerId> resolveAll(List<Identity> identities, int[] customers) {
+    int[] numberOfRoot = new int[size];
+    Arrays.fill(numberOfRoot, -1);
+    List<CustomerId> ids = new ArrayList<>();
+    Map<Identity, Integer> unknown = null;
+    for (int i = 0; i < identities.size(); i++) {
+      Identity identity = identities.get(i);
+      Integer node = ordinals.get(identity);
+      if (node == null) {
+        if (unknown == null) {
+          unknown = new HashMap<>();
+        }
+        Integer n = unknown.putIfAbsent(identity, ids.size());
+        if (n == null) {
+          n = ids.size();
+          ids.add(IdentityResolver.idOfUnknown(identity));
+        }
+        customers[i] = n;
+        continue;
+      }
+      int r = root(node);
+      int n = numberOfRoot[r];
+      if (n < 0) {
+        n = ids.size();
+        numberOfRoot[r] = n;
+        ids.add(customerId(r));
+      }
+      customers[i] = n;
+    }
+    return ids;
   }
 
   Optional<CustomerId> customerOf(Identity identity) {
@@ -119,8 +168,7 @@ final class IdentityGraph {
 
   /** The customer id a set with this canonical identity gets. */
   static CustomerId idOf(Identity canonical) {
-    return CustomerId.of(canonical.kind() == IdentityKind.USER_ID
-        ? canonical.value() : canonical.key());
+    return IdentityResolver.idOfUnknown(canonical);
   }
 
   /** User ids come first, then by kind and value: the smallest identity names the customer. */

@@ -76,6 +76,29 @@ class IdentityResolutionPropertiesTest {
     assertThat(reordered).isEqualTo(inOrder);
   }
 
+  @Property(tries = 100)
+  void resolveAll_agreesWithOneByOneResolution(@ForAll("events") List<Event> events) {
+    Cxs cxs = Cxs.builder().build();
+    events.forEach(cxs::ingest);
+    List<Identity> ids = new ArrayList<>();
+    cxs.customers().forEach(c -> ids.addAll(c.identities()));
+    ids.add(Identity.anonymousId("never-seen"));
+    ids.add(Identity.userId("never-seen-either"));
+    Collections.shuffle(ids, new Random(ids.size()));
+    int[] fast = new int[ids.size()];
+    int[] slow = new int[ids.size()];
+    io.cxs.core.customer.IdentityResolver oneByOne = cxs::customerOf;
+    List<CustomerId> fastIds = cxs.resolver().resolveAll(ids, fast);
+    List<CustomerId> slowIds = oneByOne.resolveAll(ids, slow);
+    assertThat(fastIds).isEqualTo(slowIds);
+    assertThat(fast).isEqualTo(slow);
+    for (int i = 0; i < ids.size(); i++) {
+      assertThat(cxs.customerOf(ids.get(i)).orElse(
+          io.cxs.core.customer.IdentityResolver.idOfUnknown(ids.get(i))))
+          .isEqualTo(fastIds.get(fast[i]));
+    }
+  }
+
   @Property(tries = 200)
   void duplicates_neverDoubleCount(@ForAll("events") List<Event> events) {
     Cxs cxs = Cxs.builder().build();

@@ -2,39 +2,70 @@ package io.cxs.journey.timeline;
 
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.Identity;
-import io.cxs.core.customer.IdentityKind;
 import io.cxs.core.customer.IdentityResolver;
 import io.cxs.core.spi.ScanDictionary;
-import java.util.Arrays;
+import java.util.AbstractList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.RandomAccess;
 
 /**
  * The resolved customers of one scan, numbered {@code 0..size()-1} in the order they were first
  * met. A subject the resolver does not know is its own customer, with the id the engine would
- * give it (its user id, or {@link Identity#key()} otherwise).
+ * give it ({@link IdentityResolver#idOfUnknown(Identity)}).
  *
- * <p>Not thread-safe; a scan builds it and then only reads it.
+ * <p>Built in one {@link IdentityResolver#resolveAll} call; the map from ids back to ordinals is
+ * built only when first asked for. Not thread-safe; a scan builds it and then only reads it.
  *
  * @since 0.1
  */
 public final class Customers {
   private final IdentityResolver resolver;
-  private final Map<CustomerId, Integer> ordinals;
-  private CustomerId[] ids = new CustomerId[16];
-  private int size;
+  private final List<CustomerId> ids;
+  private final int[] subjectCustomer;
+  private Map<CustomerId, Integer> ordinals;
 
-  Customers(IdentityResolver resolver, int expected) {
+  private Customers(IdentityResolver resolver, List<CustomerId> ids, int[] subjectCustomer) {
     this.resolver = resolver;
-    this.ordinals = new HashMap<>(Math.max(16, (int) (expected / 0.75f) + 1));
+    this.ids = ids;
+    this.subjectCustomer = subjectCustomer;
+  }
+
+  /** Resolves every subject of a scan's dictionary. */
+  static Customers of(IdentityResolver resolver, ScanDictionary dictionary) {
+    int n = dictionary.subjectCount();
+    int[] subjectCustomer = new int[n];
+    List<CustomerId> ids = resolver.resolveAll(subjects(dictionary, n), subjectCustomer);
+    return new Customers(resolver, List.copyOf(ids), subjectCustomer);
+  }
+
+  /** @return no customers */
+  static Customers empty(IdentityResolver resolver) {
+    return new Customers(resolver, List.of(), new int[0]);
+  }
+
+  /** @return the subjects of a dictionary as a list, without copying */
+  private static List<Identity> subjects(ScanDictionary dictionary, int n) {
+    final class Subjects extends AbstractList<Identity> implements RandomAccess {
+      @Override
+      public Identity get(int index) {
+        return dictionary.subject(Objects.checkIndex(index, n));
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    }
+    return new Subjects();
   }
 
   /** @return the number of customers */
   public int size() {
-    return size;
+    return ids.size();
   }
 
   /**
@@ -43,8 +74,7 @@ public final class Customers {
    * @throws IndexOutOfBoundsException if {@code ordinal} is not in {@code [0, size())}
    */
   public CustomerId id(int ordinal) {
-    Objects.checkIndex(ordinal, size);
-    return ids[ordinal];
+    return ids.get(ordinal);
   }
 
   /**
@@ -52,7 +82,7 @@ public final class Customers {
    * @return its ordinal, or empty if the scan has no such customer
    */
   public OptionalInt ordinal(CustomerId id) {
-    Integer o = ordinals.get(Objects.requireNonNull(id, "id"));
+    Integer o = ordinals().get(Objects.requireNonNull(id, "id"));
     return o == null ? OptionalInt.empty() : OptionalInt.of(o);
   }
 
@@ -65,34 +95,34 @@ public final class Customers {
    */
   public int[] resolve(ScanDictionary dictionary) {
     int n = dictionary.subjectCount();
+    int[] numbers = new int[n];
+    List<CustomerId> theirs = resolver.resolveAll(subjects(dictionary, n), numbers);
+    int[] mine = new int[theirs.size()];
+    Map<CustomerId, Integer> index = ordinals();
+    for (int i = 0; i < mine.length; i++) {
+      Integer o = index.get(theirs.get(i));
+      mine[i] = o == null ? -1 : o;
+    }
     int[] out = new int[n];
     for (int s = 0; s < n; s++) {
-      Integer o = ordinals.get(customerOf(dictionary.subject(s)));
-      out[s] = o == null ? -1 : o;
+      out[s] = mine[numbers[s]];
     }
     return out;
   }
 
-  /** @return the ordinal of the subject's customer, adding the customer if new */
-  int ordinalOf(Identity subject) {
-    CustomerId id = customerOf(subject);
-    Integer o = ordinals.get(id);
-    if (o != null) {
-      return o;
-    }
-    if (size == ids.length) {
-      ids = Arrays.copyOf(ids, size * 2);
-    }
-    ids[size] = id;
-    ordinals.put(id, size);
-    return size++;
+  /** @return the ordinal of the customer of each subject code of the scan */
+  int[] subjectOrdinals() {
+    return subjectCustomer;
   }
 
-  private CustomerId customerOf(Identity subject) {
-    Optional<CustomerId> c = resolver.customerOf(subject);
-    if (c.isPresent()) {
-      return c.get();
+  private Map<CustomerId, Integer> ordinals() {
+    if (ordinals == null) {
+      Map<CustomerId, Integer> m = new HashMap<>(Math.max(16, (int) (ids.size() / 0.75f) + 1));
+      for (int i = 0; i < ids.size(); i++) {
+        m.put(ids.get(i), i);
+      }
+      ordinals = m;
     }
-    return CustomerId.of(subject.kind() == IdentityKind.USER_ID ? subject.value() : subject.key());
+    return ordinals;
   }
 }

@@ -75,7 +75,7 @@ public final class TimelineScan {
     Run run = new Run(visitor);
     store.scan(run::accept);
     run.finish();
-    return run.customers == null ? new Customers(resolver, 0) : run.customers;
+    return run.customers == null ? Customers.empty(resolver) : run.customers;
   }
 
   /** The state of one scan. */
@@ -128,11 +128,8 @@ public final class TimelineScan {
     private void begin(ScanDictionary dict) {
       dictionary = dict;
       subjectCount = dict.subjectCount();
-      customers = new Customers(resolver, subjectCount);
-      subjectCustomer = new int[subjectCount];
-      for (int s = 0; s < subjectCount; s++) {
-        subjectCustomer[s] = customers.ordinalOf(dict.subject(s));
-      }
+      customers = Customers.of(resolver, dict);
+      subjectCustomer = customers.subjectOrdinals();
       int[] subjectsPerCustomer = new int[customers.size()];
       multi = new boolean[customers.size()];
       for (int s = 0; s < subjectCount; s++) {

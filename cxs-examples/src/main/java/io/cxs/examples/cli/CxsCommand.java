@@ -25,7 +25,8 @@ public final class CxsCommand {
     return new CxsCommand(List.of(
         new DemoCommand(),
         new ProfileCommand(),
-        new ClvCommand()));
+        new ClvCommand(),
+        new RetentionCommand()));
   }
 
   /**

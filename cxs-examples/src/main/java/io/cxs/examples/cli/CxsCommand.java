@@ -28,7 +28,8 @@ public final class CxsCommand {
         new FunnelCommand(),
         new PathsCommand(),
         new JourneyCommand(),
-        new ClvCommand()));
+        new ClvCommand(),
+        new RetentionCommand()));
   }
 
   /**

@@ -23,7 +23,8 @@ import java.util.Optional;
  * @param at when the decision was made
  * @param status the outcome
  * @param reason why the rule fired
- * @param detail why it was suppressed, or the last delivery error; empty when sent at once
+ * @param detail why it was suppressed, the last delivery error, or {@code "deferred by quiet
+ *     hours"}; empty for an action sent at once on the first attempt
  * @param attempts delivery attempts so far (0 for a suppressed action)
  * @since 0.1
  */

@@ -80,7 +80,9 @@ public interface Condition {
     Objects.requireNonNull(survey, "survey");
     checkArgument(min <= max, "min %s must not exceed max %s", min, max);
     String s = survey.trim().toLowerCase(java.util.Locale.ROOT);
-    return new Conditions.Described("last " + s + " score in [" + min + ", " + max + "]", v -> {
+    String range = min == Integer.MIN_VALUE ? "at most " + max
+        : max == Integer.MAX_VALUE ? "at least " + min : "in [" + min + ", " + max + "]";
+    return new Conditions.Described("last " + s + " score " + range, v -> {
       OptionalInt last = lastScore(v, s);
       return last.isPresent() && last.getAsInt() >= min && last.getAsInt() <= max;
     });

@@ -373,7 +373,8 @@ public final class Orchestrator implements AutoCloseable {
       String reason = "rule '" + rule.id() + "': " + rule.trigger().describe() + " (occurrence "
           + t.occurrenceId() + " at " + t.occurredAt() + ")";
       record = new ActionRecord(id, rule.id(), c.id(), a.type(), a.channel(), a.purpose(),
-          t.occurrenceId(), now, ActionStatus.PENDING, reason, Optional.empty(), 0);
+          t.occurrenceId(), now, ActionStatus.PENDING, reason,
+          deferred ? Optional.of("deferred by quiet hours") : Optional.empty(), 0);
       Optional<String> block = Optional.empty();
       if (a.outbound()) {
         if (!deferred && Duration.between(t.dueAt(), now).compareTo(maxLateness) > 0) {
@@ -452,8 +453,7 @@ public final class Orchestrator implements AutoCloseable {
       }
       return;
     }
-    ActionRecord sent = record.with(ActionStatus.SENT,
-        attempt > 1 ? record.detail() : Optional.empty(), attempt);
+    ActionRecord sent = record.with(ActionStatus.SENT, record.detail(), attempt);
     log.update(sent);
     notifyListeners(sent);
   }

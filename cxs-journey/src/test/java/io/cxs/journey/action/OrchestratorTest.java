@@ -220,7 +220,7 @@ final class OrchestratorTest {
     f.grantEmail("u1");
     Rule r = Rule.named("browse").when(EventPattern.touchpoint("Product Viewed"))
         .then(ActionSpec.message("email", Channel.EMAIL, "marketing", Map.of())).build();
-    f.orchestrator().rule(r).policy(ContactPolicy.custom()
+    Orchestrator o = f.orchestrator().rule(r).policy(ContactPolicy.custom()
         .quietHours(LocalTime.of(21, 0), LocalTime.of(8, 0), ZoneId.of("Europe/Berlin")).build())
         .build().start();
     f.track("v1", "u1", "Product Viewed", evening);
@@ -230,6 +230,8 @@ final class OrchestratorTest {
     f.scheduler.advanceTo(morning);
     assertThat(f.deliveredIds()).containsExactly("browse/v1/0");
     assertThat(f.delivered.get(0).at()).isEqualTo(morning);
+    assertThat(o.actionLog().find("browse/v1/0").orElseThrow().detail())
+        .hasValue("deferred by quiet hours");
   }
 
   @Test

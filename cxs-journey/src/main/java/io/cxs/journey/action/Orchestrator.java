@@ -68,6 +68,13 @@ import org.slf4j.LoggerFactory;
  * {@link #start()} reschedules every timer in the store; with a durable {@link TimerStore} and
  * {@link ActionLog}, pending deadlines and retries survive a restart.
  *
+ * <h2>Cost</h2>
+ * An event that matches no rule costs a pattern test per rule. A {@link Trigger.Mode#FOLLOWED_BY}
+ * rule reads the customer's view when one of its patterns matches, and a deadline of a
+ * {@link Trigger.Mode#NOT_FOLLOWED_BY} rule reads it when due; both are linear in that customer's
+ * history. Timers cancelled by the awaited event stay in the store until their deadline, where
+ * they are dropped.
+ *
  * <h2>Threads</h2>
  * Thread-safe. Decisions for all customers are serialized (the frequency cap is checked and
  * claimed atomically); handler calls run on the scheduler's thread outside that lock.
@@ -407,7 +414,7 @@ public final class Orchestrator implements AutoCloseable {
         return;
       }
     }
-    deliver(rule, record, c, 1);
+    deliver(rule, record, c, 1, t.subject());
   }
 
   private void retry(Rule rule, Timer t, CustomerView view) {
@@ -426,10 +433,11 @@ public final class Orchestrator implements AutoCloseable {
       notifyListeners(suppressed);
       return;
     }
-    deliver(rule, r.get(), view.customer(), t.attempt());
+    deliver(rule, r.get(), view.customer(), t.attempt(), t.subject());
   }
 
-  private void deliver(Rule rule, ActionRecord record, Customer customer, int attempt) {
+  private void deliver(Rule rule, ActionRecord record, Customer customer, int attempt,
+      Identity subject) {
     int index = Integer.parseInt(record.id().substring(record.id().lastIndexOf('/') + 1));
     ActionRequest request = new ActionRequest(record.id(), rule.id(), customer,
         rule.actions().get(index), record.occurrenceId(), record.at(), attempt, record.reason());
@@ -442,7 +450,7 @@ public final class Orchestrator implements AutoCloseable {
         log.update(record.with(ActionStatus.PENDING, Optional.of(error), attempt));
         Instant due = clock.instant().plus(backoff.multipliedBy(1L << Math.min(attempt - 1, 30)));
         LOG.debug("action {} {}; retrying at {}", record.id(), error, due);
-        Timer t = Timer.of(Timer.Kind.RETRY, rule.id(), customer.identities().get(0),
+        Timer t = Timer.of(Timer.Kind.RETRY, rule.id(), subject,
             record.occurrenceId(), record.at(), due, index, attempt + 1);
         put(t);
       } else {

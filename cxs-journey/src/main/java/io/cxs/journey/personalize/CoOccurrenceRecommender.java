@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -242,11 +241,6 @@ public final class CoOccurrenceRecommender implements AutoCloseable {
   /** @return the number of distinct items seen */
   public synchronized int items() {
     return buyers.size();
-  }
-
-  /** @return the identities' purchases, for tests */
-  synchronized Optional<Set<String>> purchases(Identity subject) {
-    return Optional.ofNullable(bought.get(subject)).map(Set::copyOf);
   }
 
   /**

@@ -41,9 +41,9 @@ import java.util.Optional;
 public record ContactPolicy(int maxMessages, Duration capPeriod, Optional<LocalTime> quietFrom,
     Optional<LocalTime> quietTo, ZoneId zone) {
 
-  /** Default cap: 2 messages ... */
+  /** The default cap: at most 2 outbound messages per {@link #DEFAULT_CAP_PERIOD}. */
   public static final int DEFAULT_MAX_MESSAGES = 2;
-  /** ... in 7 days. */
+  /** The default cap window: 7 days. */
   public static final Duration DEFAULT_CAP_PERIOD = Duration.ofDays(7);
 
   /**

@@ -26,7 +26,7 @@ public final class ThreadScheduler implements Scheduler {
   private static final Logger LOG = LoggerFactory.getLogger(ThreadScheduler.class);
 
   private final Clock clock;
-  private final List<Object[]> early = new ArrayList<>();
+  private final List<Early> early = new ArrayList<>();
   private ScheduledThreadPoolExecutor executor;
   private boolean closed;
 
@@ -48,8 +48,8 @@ public final class ThreadScheduler implements Scheduler {
       return t;
     });
     executor.setRemoveOnCancelPolicy(true);
-    for (Object[] e : early) {
-      submit((Instant) e[0], (Runnable) e[1]);
+    for (Early e : early) {
+      submit(e.at(), e.task());
     }
     early.clear();
     return this;
@@ -68,7 +68,7 @@ public final class ThreadScheduler implements Scheduler {
       return;
     }
     if (executor == null) {
-      early.add(new Object[] {at, task});
+      early.add(new Early(at, task));
     } else {
       submit(at, task);
     }
@@ -93,4 +93,7 @@ public final class ThreadScheduler implements Scheduler {
       executor.shutdownNow();
     }
   }
+
+  /** A task scheduled before {@link #start()}. */
+  private record Early(Instant at, Runnable task) {}
 }

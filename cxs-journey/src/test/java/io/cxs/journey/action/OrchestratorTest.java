@@ -403,4 +403,63 @@ final class OrchestratorTest {
     assertThatThrownBy(() -> Scheduler.manual(T0).advanceTo(T0.minusSeconds(1)))
         .hasMessage("cannot move time back from 2026-03-02T10:00:00Z to 2026-03-02T09:59:59Z");
   }
+
+  @Test
+  void evaluate_awaitedEventUnderAnotherIdentityOfTheSameCustomer_cancels() {
+    Fixture f = new Fixture();
+    f.grantEmail("u1");
+    f.orchestrator().rule(Fixture.cartRule()).build().start();
+    f.cxs.ingest(io.cxs.core.ingest.TrackEvent.anonymous("a1", "anon-9", "Product Added", T0,
+        Channel.WEB));
+    f.cxs.ingest(IdentifyEvent.link("i9", "u1", "anon-9", T0.plusSeconds(60), Map.of()));
+    f.track("o1", "u1", "Order Completed", T0.plusSeconds(120));
+    f.scheduler.advance(Duration.ofDays(1));
+    assertThat(f.delivered).isEmpty();
+  }
+
+  @Test
+  void evaluate_anonymousCartOfAConsentingCustomer_remindsTheResolvedCustomer() {
+    Fixture f = new Fixture();
+    f.grantEmail("u1");
+    Orchestrator o = f.orchestrator().rule(Fixture.cartRule()).build().start();
+    f.cxs.ingest(io.cxs.core.ingest.TrackEvent.anonymous("a1", "anon-9", "Product Added", T0,
+        Channel.WEB));
+    f.cxs.ingest(IdentifyEvent.link("i9", "u1", "anon-9", T0.plusSeconds(60), Map.of()));
+    f.scheduler.advance(Duration.ofDays(1));
+    assertThat(f.delivered).extracting(r -> r.customer().id().value()).containsExactly("u1");
+    assertThat(o.actionLog().timeline(io.cxs.core.customer.CustomerId.of("u1"))).hasSize(1);
+  }
+
+  @Test
+  void run_erasedCustomer_dropsItsTimers() {
+    Fixture f = new Fixture();
+    f.grantEmail("u1");
+    Orchestrator o = f.orchestrator().rule(Fixture.cartRule()).build().start();
+    f.track("a1", "u1", "Product Added", T0);
+    f.cxs.erase(io.cxs.core.customer.CustomerId.of("u1"));
+    f.scheduler.advance(Duration.ofDays(1));
+    assertThat(f.calls).isEmpty();
+    assertThat(o.actionLog().all()).isEmpty();
+    assertThat(o.timerStore().all()).isEmpty();
+  }
+
+  @Test
+  void retry_consentWithdrawnBeforeRetry_suppresses() {
+    Fixture f = new Fixture();
+    f.grantEmail("u1");
+    f.failuresToInject = 1;
+    Orchestrator o = f.orchestrator().rule(Fixture.cartRule()).retry(3, Duration.ofMinutes(10))
+        .build().start();
+    f.track("a1", "u1", "Product Added", T0);
+    f.scheduler.advanceTo(T0.plus(HOUR));
+    f.consent("u1", "marketing", Channel.EMAIL, ConsentStatus.REVOKED,
+        T0.plus(HOUR).plusSeconds(60));
+    f.scheduler.advance(Duration.ofDays(1));
+    assertThat(f.calls).hasSize(1);
+    assertThat(f.delivered).isEmpty();
+    ActionRecord r = o.actionLog().find("cart/a1/0").orElseThrow();
+    assertThat(r.status()).isEqualTo(ActionStatus.SUPPRESSED);
+    assertThat(r.detail()).hasValue(
+        "no consent for purpose 'marketing' on channel email (withdrawn before retry 2)");
+  }
 }

@@ -29,7 +29,8 @@ public final class CxsCommand {
         new PathsCommand(),
         new JourneyCommand(),
         new ClvCommand(),
-        new RetentionCommand()));
+        new RetentionCommand(),
+        new SimulateCommand()));
   }
 
   /**

@@ -208,8 +208,9 @@ final class DemoCommand implements Subcommand {
             .limit(3)
             .forEach(c -> out.printf("  %s  P(alive) %.2f, expected purchases in 12 weeks %.2f%n",
                 c.customerId(), m.probabilityAlive(c), m.expectedPurchases(c, 12)));
-      } catch (ModelFitException e) {
-        out.printf("%nCustomer value: the BG/NBD fit did not converge (%s)%n", e.getMessage());
+      } catch (ModelFitException | ArithmeticException e) {
+        out.printf("%nCustomer value: BG/NBD could not be fitted or scored here (%s)%n",
+            e.getMessage());
       }
     }
 

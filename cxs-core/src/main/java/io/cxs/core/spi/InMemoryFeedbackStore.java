@@ -309,7 +309,8 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     @Override
     public int score(int row) {
       short s = score[row];
-      return s == NO_SCORE ? NO_SCORE_INT : s;
+      // Qualified: the interface constant FeedbackBatch.NO_SCORE (an int) shadows the short one.
+      return s == InMemoryFeedbackStore.NO_SCORE ? NO_SCORE_INT : s;
     }
 
     @Override

@@ -22,7 +22,7 @@ public final class CxsCommand {
 
   /** @return the command line with every built-in verb */
   static CxsCommand standard() {
-    return new CxsCommand(List.of());
+    return new CxsCommand(List.of(new KpiCommand()));
   }
 
   /**

@@ -40,7 +40,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   private static final JourneyStage[] STAGES = JourneyStage.values();
 
   private final KpiQuery query;
-  private final Period period;
+  private final KpiPeriod period;
   private final ZoneId zone;
   private final Dimension.Kind dim;
   /** Label of each subject's customer trait, for the trait dimension; else null. */

@@ -192,7 +192,7 @@ public final class KpiReport {
   }
 
   private PeriodResult periodResult(long p, Kpis k) {
-    Period period = query.period().orElseThrow();
+    KpiPeriod period = query.period().orElseThrow();
     return new PeriodResult(period.label(p), period.start(p), k.result(query.minimumSample()));
   }
 

@@ -15,6 +15,8 @@ import java.util.function.Function;
  * {@link Cxs#onFeedback} adds each stored piece of feedback to its (period, group) cell in O(1)
  * (plus a map lookup). {@link #report()} returns a snapshot; to include feedback stored before
  * the listener started, {@link KpiReport#merge merge} it with a report of the earlier data.
+ * A customer-trait dimension is resolved when the feedback arrives (a later merge of identities
+ * does not move it); a fresh {@link KpiQuery#run(Cxs)} resolves at read time.
  *
  * <p>Thread-safe. Close it to remove the listener.
  *

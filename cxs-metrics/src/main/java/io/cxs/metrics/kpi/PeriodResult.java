@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * The KPIs of one period.
  *
- * @param period the period's label, such as {@code 2026-W02} (see {@link Period#label})
+ * @param period the period's label, such as {@code 2026-W02} (see {@link KpiPeriod#label})
  * @param start the period's first day
  * @param kpis the results
  * @since 0.1

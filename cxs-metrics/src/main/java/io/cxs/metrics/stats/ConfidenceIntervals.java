@@ -54,7 +54,10 @@ public final class ConfidenceIntervals {
     double z2n = z * z / n;
     double center = (p + z2n / 2) / (1 + z2n);
     double half = z / (1 + z2n) * Math.sqrt(p * (1 - p) / n + z2n / (4.0 * n));
-    return new Interval(Math.max(0, center - half), Math.min(1, center + half));
+    // The exact ends at x = 0 and x = n are 0 and 1; rounding would leave them off by an ulp.
+    double lower = successes == 0 ? 0 : Math.max(0, center - half);
+    double upper = successes == n ? 1 : Math.min(1, center + half);
+    return new Interval(lower, upper);
   }
 
   /**

@@ -27,6 +27,13 @@ final class ConfidenceIntervalsTest {
   }
 
   @Test
+  void wilson_extremes_areExactlyZeroAndOne() {
+    // Regression: center − half used to leave 2.8e-15 instead of 0 for 0 of 7.
+    assertThat(ConfidenceIntervals.wilson(0, 7, 0.95).lower()).isZero();
+    assertThat(ConfidenceIntervals.wilson(7, 7, 0.95).upper()).isEqualTo(1.0);
+  }
+
+  @Test
   void wilson_badCounts_namesTheValues() {
     assertThatThrownBy(() -> ConfidenceIntervals.wilson(11, 10, 0.95))
         .isInstanceOf(IllegalArgumentException.class)

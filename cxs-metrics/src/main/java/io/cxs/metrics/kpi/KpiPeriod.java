@@ -16,7 +16,7 @@ import java.util.Optional;
  *
  * @since 0.1
  */
-public enum Period {
+public enum KpiPeriod {
   /** Calendar days. */
   DAY,
   /** ISO-8601 weeks, Monday to Sunday. */
@@ -95,8 +95,8 @@ public enum Period {
    * @param label {@code day}, {@code week}, {@code month} or {@code quarter}, case-insensitive
    * @return the period, or empty if the name is no period
    */
-  public static Optional<Period> fromCode(String label) {
-    for (Period p : values()) {
+  public static Optional<KpiPeriod> fromCode(String label) {
+    for (KpiPeriod p : values()) {
       if (p.name().equalsIgnoreCase(label.trim())) {
         return Optional.of(p);
       }

@@ -26,6 +26,13 @@ import io.cxs.metrics.clv.PeriodUnit;
 import io.cxs.metrics.clv.RfmSummaries;
 import io.cxs.metrics.clv.RfmSummary;
 import io.cxs.metrics.clv.Transaction;
+import io.cxs.metrics.kpi.Dimension;
+import io.cxs.metrics.kpi.Kpi;
+import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.kpi.KpiQuery;
+import io.cxs.metrics.kpi.KpiReport;
+import io.cxs.metrics.kpi.NpsResult;
+import io.cxs.metrics.kpi.PeriodChange;
 import io.cxs.metrics.retention.Granularity;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
@@ -58,6 +65,22 @@ final class ReadmeSnippetsTest {
         Channel.MOBILE_APP).withValue(Money.of("30", "EUR")));
     cxs.ingest(TrackEvent.of("m6", "c-7", "Product Viewed", T, Channel.MOBILE_APP));
     return cxs;
+  }
+
+  @Test
+  void kpis() {
+    Cxs cxs = shop();
+    cxs.ingest(io.cxs.core.ingest.FeedbackEvent.survey("f1", "c-42", T, "nps", 10)
+        .withChannel(Channel.WEB));
+    cxs.ingest(io.cxs.core.ingest.FeedbackEvent.survey("f2", "c-7", T.plusSeconds(8 * 86400L),
+        "nps", 3).withChannel(Channel.WEB));
+    KpiQuery weekly = KpiQuery.builder().period(KpiPeriod.WEEK).by(Dimension.channel()).build();
+    KpiReport report = weekly.run(cxs);
+    NpsResult nps = report.overall().nps();
+    List<PeriodChange> trend = report.trend(Kpi.NPS, "web");
+    assertThat(nps.score()).isEqualTo(0.0);
+    assertThat(nps.responses()).isEqualTo(2);
+    assertThat(trend).hasSize(1);
   }
 
   @Test

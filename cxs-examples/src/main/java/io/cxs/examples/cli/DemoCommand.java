@@ -12,7 +12,16 @@ import io.cxs.metrics.clv.PeriodUnit;
 import io.cxs.metrics.clv.RfmSummaries;
 import io.cxs.metrics.clv.RfmSummary;
 import io.cxs.metrics.clv.Transaction;
+import io.cxs.metrics.kpi.CesResult;
+import io.cxs.metrics.kpi.CsatResult;
+import io.cxs.metrics.kpi.Dimension;
+import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.kpi.KpiQuery;
+import io.cxs.metrics.kpi.KpiReport;
+import io.cxs.metrics.kpi.NpsResult;
+import io.cxs.metrics.kpi.PeriodResult;
 import io.cxs.metrics.retention.Cohort;
+import io.cxs.metrics.stats.Comparison;
 import io.cxs.metrics.retention.Granularity;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
@@ -152,30 +161,41 @@ final class DemoCommand implements Subcommand {
     out.printf("Orders: %,d, revenue $%,.2f, average order $%.2f%n", orders[0], revenue[0],
         orders[0] == 0 ? 0.0 : revenue[0] / orders[0]);
 
-    long[] nps = new long[3];
-    long[] skipped = {0};
     long[] complaints = {0};
     cxs.feedback().scan((FeedbackBatch b) -> {
-      int npsCode = b.dictionary().nameCode("nps").orElse(-1);
       for (int r = 0; r < b.size(); r++) {
         if (b.kind(r) == io.cxs.core.feedback.FeedbackKind.COMPLAINT.ordinal()) {
           complaints[0]++;
-        } else if (b.survey(r) == npsCode) {
-          int s = b.score(r);
-          if (s == FeedbackBatch.NO_SCORE) {
-            skipped[0]++;
-          } else {
-            nps[s >= 9 ? 0 : s >= 7 ? 1 : 2]++;
-          }
         }
       }
     });
-    long responses = nps[0] + nps[1] + nps[2];
     out.printf("%nFeedback: %,d pieces, %,d complaints.%n", cxs.feedback().count(), complaints[0]);
-    if (responses > 0) {
-      out.printf("NPS: %+.1f from %,d answers (%,d promoters, %,d passives, %,d detractors;"
-          + " %,d skipped, not counted)%n", 100.0 * (nps[0] - nps[2]) / responses, responses,
-          nps[0], nps[1], nps[2], skipped[0]);
+    KpiReport kpis = KpiQuery.builder().period(KpiPeriod.QUARTER).by(Dimension.channel()).build()
+        .run(cxs);
+    NpsResult nps = kpis.overall().nps();
+    out.printf("NPS %+.1f (95%% CI %+.1f to %+.1f) from %,d answers: %,d promoters, %,d passives,"
+        + " %,d detractors; %,d skipped, not counted%n", nps.score(), nps.ci95().lower(),
+        nps.ci95().upper(), nps.responses(), nps.promoters(), nps.passives(), nps.detractors(),
+        nps.skipped());
+    CsatResult csat = kpis.overall().csat();
+    if (csat.responses() > 0) {
+      out.printf("CSAT %.1f%% satisfied (95%% CI %.1f%% to %.1f%%) from %,d answers after support"
+          + " contacts%n", csat.score(), csat.ci95().lower(), csat.ci95().upper(), csat.responses());
+    }
+    CesResult ces = kpis.overall().ces();
+    if (ces.responses() > 0) {
+      out.printf("CES mean %.2f of 7 (95%% CI %.2f to %.2f) from %,d answers%n", ces.mean(),
+          ces.ci95().lower(), ces.ci95().upper(), ces.responses());
+    }
+    List<PeriodResult> quarters = kpis.periods();
+    if (quarters.size() >= 2) {
+      PeriodResult q1 = quarters.get(0);
+      PeriodResult q2 = quarters.get(1);
+      Optional<Comparison> change = q2.kpis().nps().changeFrom(q1.kpis().nps());
+      change.ifPresent(c -> out.printf("NPS %s %+.1f -> %s %+.1f: change %+.1f points, p = %.3f"
+          + " (%s)%n", q1.period(), q1.kpis().nps().score(), q2.period(), q2.kpis().nps().score(),
+          c.difference(), c.pValue(),
+          c.significant() ? "significant at 5%" : "not significant at 5%"));
     }
 
     RetentionAnalysis retention = RetentionAnalysis.builder(Granularity.MONTH).build();

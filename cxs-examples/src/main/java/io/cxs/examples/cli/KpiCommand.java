@@ -143,7 +143,8 @@ final class KpiCommand implements Subcommand {
     return node;
   }
 
-  private static void putKpis(ObjectNode node, KpiResults r) {
+  /** Writes NPS, CSAT and CES results as the {@code nps}, {@code csat} and {@code ces} fields. */
+  static void putKpis(ObjectNode node, KpiResults r) {
     NpsResult n = r.nps();
     ObjectNode nps = node.putObject("nps");
     nps.put("responses", n.responses());

@@ -11,7 +11,7 @@ import io.cxs.metrics.kpi.KpiQuery;
 import io.cxs.metrics.kpi.KpiReport;
 import io.cxs.metrics.kpi.LiveKpis;
 import io.cxs.metrics.kpi.NpsResult;
-import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.kpi.PeriodChange;
 import io.cxs.metrics.kpi.PeriodResult;
 import java.io.PrintStream;
@@ -46,7 +46,7 @@ public final class KpiExample {
   public static KpiReport run(PrintStream out) {
     try (Cxs cxs = Cxs.builder().build()) {
       KpiQuery weeklyByChannel = KpiQuery.builder()
-          .period(KpiPeriod.WEEK)
+          .period(CalendarPeriod.WEEK)
           .by(Dimension.channel())
           .build();
       LiveKpis live = weeklyByChannel.live(cxs);

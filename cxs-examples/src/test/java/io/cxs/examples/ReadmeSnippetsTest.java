@@ -28,12 +28,12 @@ import io.cxs.metrics.clv.RfmSummary;
 import io.cxs.metrics.clv.Transaction;
 import io.cxs.metrics.kpi.Dimension;
 import io.cxs.metrics.kpi.Kpi;
-import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.kpi.KpiQuery;
 import io.cxs.metrics.kpi.KpiReport;
 import io.cxs.metrics.kpi.NpsResult;
 import io.cxs.metrics.kpi.PeriodChange;
-import io.cxs.metrics.retention.Granularity;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
 import java.nio.file.Files;
@@ -74,7 +74,7 @@ final class ReadmeSnippetsTest {
         .withChannel(Channel.WEB));
     cxs.ingest(io.cxs.core.ingest.FeedbackEvent.survey("f2", "c-7", T.plusSeconds(8 * 86400L),
         "nps", 3).withChannel(Channel.WEB));
-    KpiQuery weekly = KpiQuery.builder().period(KpiPeriod.WEEK).by(Dimension.channel()).build();
+    KpiQuery weekly = KpiQuery.builder().period(CalendarPeriod.WEEK).by(Dimension.channel()).build();
     KpiReport report = weekly.run(cxs);
     NpsResult nps = report.overall().nps();
     List<PeriodChange> trend = report.trend(Kpi.NPS, "web");
@@ -97,7 +97,7 @@ final class ReadmeSnippetsTest {
   @Test
   void retention() {
     Cxs cxs = shop();
-    RetentionReport report = RetentionAnalysis.builder(Granularity.MONTH)
+    RetentionReport report = RetentionAnalysis.builder(CalendarPeriod.MONTH)
         .zone(ZoneId.of("Europe/Berlin"))
         .build()
         .analyze(cxs.touchpoints(), cxs.resolver());

@@ -10,7 +10,7 @@ import io.cxs.metrics.kpi.Dimension;
 import io.cxs.metrics.kpi.KpiQuery;
 import io.cxs.metrics.kpi.KpiReport;
 import io.cxs.metrics.kpi.NpsResult;
-import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.kpi.PeriodResult;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
@@ -123,7 +123,7 @@ public class KpiBenchmark {
           "nps", Scale.NPS, OptionalInt.of(s), Optional.empty(), Optional.empty(),
           channels[channel[i]], Optional.empty()));
     }
-    query = KpiQuery.builder().period(KpiPeriod.WEEK).by(Dimension.channel()).build();
+    query = KpiQuery.builder().period(CalendarPeriod.WEEK).by(Dimension.channel()).build();
     KpiReport report = query.run(store); // merges the store's tail into its sorted base
     long heapAfter = usedHeap();
     long primitiveBytes = 11L * responses;
@@ -133,8 +133,8 @@ public class KpiBenchmark {
         store.count(), approximate / (double) responses,
         (heapAfter - heapBefore - primitiveBytes) / (double) responses, 11);
 
-    firstWeek = KpiPeriod.WEEK.index(LocalDate.parse("2025-01-01"));
-    weeks = (int) (KpiPeriod.WEEK.index(LocalDate.parse("2025-12-31")) - firstWeek + 1);
+    firstWeek = CalendarPeriod.WEEK.index(LocalDate.parse("2025-01-01"));
+    weeks = (int) (CalendarPeriod.WEEK.index(LocalDate.parse("2025-12-31")) - firstWeek + 1);
 
     Class.forName("org.duckdb.DuckDBDriver");
     duck = DriverManager.getConnection("jdbc:duckdb:");
@@ -185,7 +185,7 @@ public class KpiBenchmark {
     for (Map.Entry<String, List<PeriodResult>> e : report.periodsByGroup().entrySet()) {
       int c = Integer.parseInt(e.getKey().substring(2));
       for (PeriodResult p : e.getValue()) {
-        int w = (int) (KpiPeriod.WEEK.index(p.start()) - firstWeek);
+        int w = (int) (CalendarPeriod.WEEK.index(p.start()) - firstWeek);
         NpsResult n = p.kpis().nps();
         int cell = (w * SEGMENTS + c) * 3;
         lib[cell] = n.promoters();

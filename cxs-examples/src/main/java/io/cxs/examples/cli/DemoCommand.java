@@ -15,14 +15,14 @@ import io.cxs.metrics.clv.Transaction;
 import io.cxs.metrics.kpi.CesResult;
 import io.cxs.metrics.kpi.CsatResult;
 import io.cxs.metrics.kpi.Dimension;
-import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.kpi.KpiQuery;
 import io.cxs.metrics.kpi.KpiReport;
 import io.cxs.metrics.kpi.NpsResult;
 import io.cxs.metrics.kpi.PeriodResult;
 import io.cxs.metrics.retention.Cohort;
 import io.cxs.metrics.stats.Comparison;
-import io.cxs.metrics.retention.Granularity;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
 import java.time.Duration;
@@ -170,7 +170,7 @@ final class DemoCommand implements Subcommand {
       }
     });
     out.printf("%nFeedback: %,d pieces, %,d complaints.%n", cxs.feedback().count(), complaints[0]);
-    KpiReport kpis = KpiQuery.builder().period(KpiPeriod.QUARTER).by(Dimension.channel()).build()
+    KpiReport kpis = KpiQuery.builder().period(CalendarPeriod.QUARTER).by(Dimension.channel()).build()
         .run(cxs);
     NpsResult nps = kpis.overall().nps();
     out.printf("NPS %+.1f (95%% CI %+.1f to %+.1f) from %,d answers: %,d promoters, %,d passives,"
@@ -198,7 +198,7 @@ final class DemoCommand implements Subcommand {
           c.significant() ? "significant at 5%" : "not significant at 5%"));
     }
 
-    RetentionAnalysis retention = RetentionAnalysis.builder(Granularity.MONTH).build();
+    RetentionAnalysis retention = RetentionAnalysis.builder(CalendarPeriod.MONTH).build();
     RetentionReport cohorts = retention.analyze(cxs.touchpoints(), cxs.resolver());
     out.printf("%nMonthly purchase cohorts (share of each cohort buying again n months later):%n");
     for (Cohort c : cohorts.cohorts().subList(0, Math.min(6, cohorts.cohorts().size()))) {

@@ -15,7 +15,7 @@ import io.cxs.metrics.kpi.KpiQuery;
 import io.cxs.metrics.kpi.KpiReport;
 import io.cxs.metrics.kpi.KpiResults;
 import io.cxs.metrics.kpi.NpsResult;
-import io.cxs.metrics.kpi.KpiPeriod;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.kpi.PeriodChange;
 import io.cxs.metrics.kpi.PeriodResult;
 import io.cxs.metrics.stats.Interval;
@@ -50,7 +50,7 @@ final class KpiCommand implements Subcommand {
   public int run(Args args, PrintStream out, PrintStream err) {
     Path events = args.existingFile("events");
     String periodName = args.optional("period").orElse("week");
-    KpiPeriod period = KpiPeriod.fromCode(periodName).orElseThrow(() -> new UsageException(
+    CalendarPeriod period = CalendarPeriod.fromCode(periodName).orElseThrow(() -> new UsageException(
         "option --period must be day, week, month or quarter but was '" + periodName + "'"));
     KpiQuery.Builder query = KpiQuery.builder().period(period);
     args.optional("by").ifPresent(by -> query.by(Dimension.fromCode(by)

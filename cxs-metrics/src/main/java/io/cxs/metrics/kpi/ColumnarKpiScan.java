@@ -1,5 +1,6 @@
 package io.cxs.metrics.kpi;
 
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.feedback.FeedbackKind;
 import io.cxs.core.spi.FeedbackBatch;
@@ -40,7 +41,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   private static final JourneyStage[] STAGES = JourneyStage.values();
 
   private final KpiQuery query;
-  private final KpiPeriod period;
+  private final CalendarPeriod period;
   private final ZoneId zone;
   private final Dimension.Kind dim;
   /** Label of each subject's customer trait, for the trait dimension; else null. */

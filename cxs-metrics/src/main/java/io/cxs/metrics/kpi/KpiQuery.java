@@ -1,5 +1,6 @@
 package io.cxs.metrics.kpi;
 
+import io.cxs.metrics.CalendarPeriod;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -18,11 +19,11 @@ import java.util.stream.Stream;
 
 /**
  * What to compute: NPS, CSAT (with net satisfaction) and CES, overall and optionally by
- * {@link KpiPeriod} and by one {@link Dimension}, in one pass. Immutable and thread-safe; built with
+ * {@link CalendarPeriod} and by one {@link Dimension}, in one pass. Immutable and thread-safe; built with
  * {@link #builder()}:
  *
  * <pre>{@code
- * KpiQuery weekly = KpiQuery.builder().period(KpiPeriod.WEEK).by(Dimension.channel()).build();
+ * KpiQuery weekly = KpiQuery.builder().period(CalendarPeriod.WEEK).by(Dimension.channel()).build();
  * KpiReport report = weekly.run(cxs);                 // or run(feedbackStore), run(listOfFeedback)
  * NpsResult nps = report.overall().nps();
  * List<PeriodResult> web = report.periodsByGroup().get("web");
@@ -46,7 +47,7 @@ public final class KpiQuery {
   /** The default CES survey name. */
   public static final String DEFAULT_CES_SURVEY = "ces";
 
-  private final KpiPeriod period;
+  private final CalendarPeriod period;
   private final ZoneId zone;
   private final Dimension dimension;
   private final String npsSurvey;
@@ -79,7 +80,7 @@ public final class KpiQuery {
   }
 
   /** @return the period of the breakdown, or empty for none */
-  public Optional<KpiPeriod> period() {
+  public Optional<CalendarPeriod> period() {
     return Optional.ofNullable(period);
   }
 
@@ -282,7 +283,7 @@ public final class KpiQuery {
    * @since 0.1
    */
   public static final class Builder {
-    private KpiPeriod period;
+    private CalendarPeriod period;
     private ZoneId zone;
     private Dimension dimension;
     private String npsSurvey;
@@ -299,7 +300,7 @@ public final class KpiQuery {
      * @return this builder
      * @throws IllegalStateException if already set
      */
-    public Builder period(KpiPeriod period) {
+    public Builder period(CalendarPeriod period) {
       checkState(this.period == null, "period was already set to %s", this.period);
       this.period = Objects.requireNonNull(period, "period");
       return this;

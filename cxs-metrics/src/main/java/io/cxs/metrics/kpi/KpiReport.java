@@ -1,5 +1,6 @@
 package io.cxs.metrics.kpi;
 
+import io.cxs.metrics.CalendarPeriod;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.cxs.metrics.stats.Comparison;
@@ -192,7 +193,7 @@ public final class KpiReport {
   }
 
   private PeriodResult periodResult(long p, Kpis k) {
-    KpiPeriod period = query.period().orElseThrow();
+    CalendarPeriod period = query.period().orElseThrow();
     return new PeriodResult(period.label(p), period.start(p), k.result(query.minimumSample()));
   }
 

@@ -1,5 +1,6 @@
 package io.cxs.metrics.kpi;
 
+import io.cxs.metrics.CalendarPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -146,7 +147,7 @@ final class KpiPropertiesTest {
       @ForAll @IntRange(min = 0, max = 4) int zoneIndex,
       @ForAll @IntRange(min = 0, max = 3) int periodIndex) {
     ZoneId zone = ZoneId.of(ZONES.get(zoneIndex));
-    KpiPeriod period = KpiPeriod.values()[periodIndex];
+    CalendarPeriod period = CalendarPeriod.values()[periodIndex];
     KpiQuery q = KpiQuery.builder().period(period).zone(zone).by(Dimension.channel()).build();
     Map<String, Map<String, Kpis>> expected = new TreeMap<>();
     for (Feedback f : feedback) {
@@ -172,7 +173,7 @@ final class KpiPropertiesTest {
   @Property(tries = 200)
   void reportMerge_equalsTheReportOfTheUnion(@ForAll("feedback") List<Feedback> feedback,
       @ForAll @IntRange(min = 0, max = 60) int cut) {
-    KpiQuery q = KpiQuery.builder().period(KpiPeriod.WEEK).by(Dimension.channel()).build();
+    KpiQuery q = KpiQuery.builder().period(CalendarPeriod.WEEK).by(Dimension.channel()).build();
     int k = Math.min(cut, feedback.size());
     KpiReport merged = q.run(feedback.subList(0, k)).merge(q.run(feedback.subList(k, feedback.size())));
     KpiReport whole = q.run(feedback);

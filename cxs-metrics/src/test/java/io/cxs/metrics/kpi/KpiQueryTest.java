@@ -1,5 +1,6 @@
 package io.cxs.metrics.kpi;
 
+import io.cxs.metrics.CalendarPeriod;
 import static io.cxs.metrics.kpi.Fixtures.event;
 import static io.cxs.metrics.kpi.Fixtures.feedback;
 import static io.cxs.metrics.kpi.Fixtures.nps;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 final class KpiQueryTest {
 
   private static final KpiQuery WEEKLY_BY_CHANNEL =
-      KpiQuery.builder().period(KpiPeriod.WEEK).by(Dimension.channel()).build();
+      KpiQuery.builder().period(CalendarPeriod.WEEK).by(Dimension.channel()).build();
 
   private static List<Feedback> twoWeeks() {
     return List.of(
@@ -63,9 +64,9 @@ final class KpiQueryTest {
   @Test
   void run_zone_movesSundayNightIntoTheNextWeek() {
     List<Feedback> f = List.of(nps("a", "u", "2026-01-04T23:30:00Z", 10, "web"));
-    KpiQuery berlin = KpiQuery.builder().period(KpiPeriod.WEEK).zone(ZoneId.of("Europe/Berlin"))
+    KpiQuery berlin = KpiQuery.builder().period(CalendarPeriod.WEEK).zone(ZoneId.of("Europe/Berlin"))
         .build();
-    assertThat(KpiQuery.builder().period(KpiPeriod.WEEK).build().run(f).periods())
+    assertThat(KpiQuery.builder().period(CalendarPeriod.WEEK).build().run(f).periods())
         .extracting(PeriodResult::period).containsExactly("2026-W01");
     assertThat(berlin.run(f).periods()).extracting(PeriodResult::period)
         .containsExactly("2026-W02");
@@ -81,7 +82,7 @@ final class KpiQueryTest {
         nps("c", "u", "2026-03-08T07:01:00Z", 0, "web"),
         nps("d", "u", "2026-03-09T03:30:00Z", 0, "web"),
         nps("e", "u", "2026-03-09T04:30:00Z", 0, "web"));
-    KpiQuery q = KpiQuery.builder().period(KpiPeriod.DAY).zone(ZoneId.of("America/New_York")).build();
+    KpiQuery q = KpiQuery.builder().period(CalendarPeriod.DAY).zone(ZoneId.of("America/New_York")).build();
     List<PeriodResult> days = q.run(f).periods();
     assertThat(days).extracting(PeriodResult::period)
         .containsExactly("2026-03-07", "2026-03-08", "2026-03-09");
@@ -94,7 +95,7 @@ final class KpiQueryTest {
     List<Feedback> f = List.of(
         nps("a", "u", "2026-05-01T18:14:00Z", 10, "web"),
         nps("b", "u", "2026-05-01T18:16:00Z", 10, "web"));
-    KpiQuery q = KpiQuery.builder().period(KpiPeriod.DAY).zone(ZoneId.of("Asia/Kathmandu")).build();
+    KpiQuery q = KpiQuery.builder().period(CalendarPeriod.DAY).zone(ZoneId.of("Asia/Kathmandu")).build();
     assertThat(q.run(f).periods()).extracting(PeriodResult::period)
         .containsExactly("2026-05-01", "2026-05-02");
   }
@@ -234,7 +235,7 @@ final class KpiQueryTest {
 
   @Test
   void builder_repeatedOption_isRejected() {
-    assertThatThrownBy(() -> KpiQuery.builder().period(KpiPeriod.DAY).period(KpiPeriod.WEEK))
+    assertThatThrownBy(() -> KpiQuery.builder().period(CalendarPeriod.DAY).period(CalendarPeriod.WEEK))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("period was already set to DAY");
   }

@@ -37,10 +37,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcSchema {
   /** The schema version this release of cxs reads and writes. */
-  public static final int CURRENT_VERSION = 1;
+  public static final int CURRENT_VERSION = 2;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
-  private static final String[] DESCRIPTIONS = {"", "stores"};
+  private static final String[] DESCRIPTIONS = {"", "stores", "actions"};
 
   private JdbcSchema() {}
 

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates and upgrades the tables of the JDBC stores. The schema is plain SQL scripts shipped in
  * the jar under {@code io/cxs/core/jdbc/h2/} and {@code io/cxs/core/jdbc/postgresql/}
- * ({@code V1__stores.sql}, ...), so a host that manages its schema with its own tool can apply
- * them itself. {@link #migrate} applies the scripts not yet recorded in the table
+ * ({@code V1__stores.sql}: customers, touchpoints, feedback; {@code V2__actions.sql}: the
+ * orchestrator's timers and action log, used by cxs-journey's {@code JdbcActionStores}), so a
+ * host that manages its schema with its own tool can apply them itself. {@link #migrate} applies the scripts not yet recorded in the table
  * {@code cxs_schema_version} and records each; it is idempotent.
  *
  * <pre>{@code

@@ -10,13 +10,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What the touchpoint and feedback tables share: idempotent inserts keyed by (tenant, event id),
@@ -29,7 +27,10 @@ abstract class EventTable<T> {
   static final int MAX_EVENT_ID_LENGTH = 512;
   /** The longest subject key the schema accepts. */
   static final int MAX_SUBJECT_LENGTH = 1000;
-  private static final int IN_LIST = 500;
+  /** Rows per JDBC batch (H2). */
+  private static final int JDBC_BATCH = 1000;
+  /** Rows per multi-row INSERT (PostgreSQL; at most 13 parameters a row, far below 32767). */
+  private static final int MULTI_ROW = 500;
   private static final int ATTEMPTS = 5;
 
   final Sql sql;
@@ -39,7 +40,11 @@ abstract class EventTable<T> {
   final int batchRows;
   private final String table;
   private final String store;
+  private final int columnCount;
+  private final String columns;
+  private final String rowMarks;
   private final String insert;
+  private final String insertIfAbsent;
 
   EventTable(Sql sql, Dialect dialect, String tenant, int fetchSize, int batchRows, String table,
       String store, String columns) {
@@ -56,16 +61,26 @@ abstract class EventTable<T> {
       marks.append(i == 0 ? "" : ", ").append(columns.contains("properties") && i == n - 1
           ? dialect.jsonParameter() : "?");
     }
-    this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")"
+    this.columnCount = n;
+    this.columns = columns;
+    this.rowMarks = "(" + marks + ")";
+    this.insert = "INSERT INTO " + table + " (" + columns + ") VALUES " + rowMarks
         + dialect.insertIgnoreSuffix();
+    // Without an insert-or-ignore (H2), each row of a batch checks its own key through the
+    // primary-key index: parameters 1..n are the row, n+1 and n+2 the tenant and event id.
+    this.insertIfAbsent = "INSERT INTO " + table + " (" + columns + ") SELECT " + marks
+        + " WHERE NOT EXISTS (SELECT 1 FROM " + table + " WHERE tenant = ? AND event_id = ?)";
   }
 
   abstract String eventId(T row);
 
   abstract Identity subject(T row);
 
-  /** Binds every column of {@code row} in the order given to the constructor. */
-  abstract void bind(PreparedStatement ps, T row) throws SQLException;
+  /**
+   * Binds every column of {@code row} in the order given to the constructor, starting at
+   * parameter {@code at}.
+   */
+  abstract void bind(PreparedStatement ps, int at, T row) throws SQLException;
 
   /** The columns that {@link #read} reads, in order. */
   abstract String selectColumns();
@@ -88,7 +103,7 @@ abstract class EventTable<T> {
     check(row);
     return sql.autoCommit(store + ".add", c -> {
       try (PreparedStatement ps = c.prepareStatement(insert)) {
-        bind(ps, row);
+        bind(ps, 1, row);
         return ps.executeUpdate() > 0;
       } catch (SQLException e) {
         if (Sql.isUniqueViolation(e)) {
@@ -101,7 +116,7 @@ abstract class EventTable<T> {
 
   /**
    * Inserts the rows whose event ids are new, in one transaction. A concurrent writer that
-   * inserts one of the same ids first makes the transaction fail on the unique key in dialects
+   * inserts one of the same ids first may make the transaction fail on the unique key in dialects
    * without an insert-or-ignore; it is then retried, and the retry skips that id.
    */
   final int insertAll(Collection<T> rows) {
@@ -126,18 +141,27 @@ abstract class EventTable<T> {
     }
   }
 
+  /**
+   * Inserts the rows whose keys are not stored yet and counts them exactly. PostgreSQL gets
+   * multi-row {@code INSERT ... VALUES (...), (...) ON CONFLICT DO NOTHING} statements of up to
+   * {@link #MULTI_ROW} rows; H2 gets one JDBC batch of {@code INSERT ... SELECT ... WHERE NOT
+   * EXISTS} rows, each probing the primary key. Both avoid reading the keys back first (an
+   * {@code IN} list that H2 answers by scanning the tenant's rows).
+   */
   private int insertNew(Connection c, Map<String, T> unique) throws SQLException {
-    Set<String> present = existing(c, new ArrayList<>(unique.keySet()));
+    List<T> rows = new ArrayList<>(unique.values());
+    if (!dialect.insertIgnoreSuffix().isEmpty()) {
+      return insertMultiRow(c, rows);
+    }
     int added = 0;
-    try (PreparedStatement ps = c.prepareStatement(insert)) {
+    try (PreparedStatement ps = c.prepareStatement(insertIfAbsent)) {
       int pending = 0;
-      for (T r : unique.values()) {
-        if (present.contains(eventId(r))) {
-          continue;
-        }
-        bind(ps, r);
+      for (T r : rows) {
+        bind(ps, 1, r);
+        ps.setString(columnCount + 1, tenant);
+        ps.setString(columnCount + 2, eventId(r));
         ps.addBatch();
-        if (++pending == 1000) {
+        if (++pending == JDBC_BATCH) {
           added += sum(ps.executeBatch());
           pending = 0;
         }
@@ -149,6 +173,39 @@ abstract class EventTable<T> {
     return added;
   }
 
+  private int insertMultiRow(Connection c, List<T> rows) throws SQLException {
+    int added = 0;
+    String full = null;
+    for (int from = 0; from < rows.size(); from += MULTI_ROW) {
+      int n = Math.min(MULTI_ROW, rows.size() - from);
+      String statement;
+      if (n == MULTI_ROW) {
+        if (full == null) {
+          full = multiRowInsert(MULTI_ROW);
+        }
+        statement = full;
+      } else {
+        statement = multiRowInsert(n);
+      }
+      try (PreparedStatement ps = c.prepareStatement(statement)) {
+        for (int i = 0; i < n; i++) {
+          bind(ps, 1 + i * columnCount, rows.get(from + i));
+        }
+        added += ps.executeUpdate();
+      }
+    }
+    return added;
+  }
+
+  private String multiRowInsert(int rows) {
+    StringBuilder q = new StringBuilder(64 + rows * (rowMarks.length() + 2))
+        .append("INSERT INTO ").append(table).append(" (").append(columns).append(") VALUES ");
+    for (int i = 0; i < rows; i++) {
+      q.append(i == 0 ? "" : ", ").append(rowMarks);
+    }
+    return q.append(dialect.insertIgnoreSuffix()).toString();
+  }
+
   private static int sum(int[] counts) {
     int n = 0;
     for (int k : counts) {
@@ -156,31 +213,6 @@ abstract class EventTable<T> {
       n += k == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(k, 0);
     }
     return n;
-  }
-
-  private Set<String> existing(Connection c, List<String> ids) throws SQLException {
-    Set<String> present = new HashSet<>();
-    for (int from = 0; from < ids.size(); from += IN_LIST) {
-      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST));
-      StringBuilder q = new StringBuilder("SELECT event_id FROM " + table
-          + " WHERE tenant = ? AND event_id IN (");
-      for (int i = 0; i < chunk.size(); i++) {
-        q.append(i == 0 ? "?" : ", ?");
-      }
-      q.append(')');
-      try (PreparedStatement ps = c.prepareStatement(q.toString())) {
-        ps.setString(1, tenant);
-        for (int i = 0; i < chunk.size(); i++) {
-          ps.setString(i + 2, chunk.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            present.add(rs.getString(1));
-          }
-        }
-      }
-    }
-    return present;
   }
 
   final boolean has(String eventId) {

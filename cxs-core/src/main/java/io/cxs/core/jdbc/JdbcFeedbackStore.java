@@ -56,24 +56,24 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
   }
 
   @Override
-  void bind(PreparedStatement ps, Feedback f) throws SQLException {
-    ps.setString(1, tenant);
-    ps.setString(2, f.eventId());
-    ps.setString(3, f.subject().key());
-    ps.setLong(4, f.timestamp().toEpochMilli());
-    ps.setString(5, f.kind().code());
-    ps.setString(6, f.survey());
-    ps.setInt(7, f.scale().min());
-    ps.setInt(8, f.scale().max());
+  void bind(PreparedStatement ps, int at, Feedback f) throws SQLException {
+    ps.setString(at, tenant);
+    ps.setString(at + 1, f.eventId());
+    ps.setString(at + 2, f.subject().key());
+    ps.setLong(at + 3, f.timestamp().toEpochMilli());
+    ps.setString(at + 4, f.kind().code());
+    ps.setString(at + 5, f.survey());
+    ps.setInt(at + 6, f.scale().min());
+    ps.setInt(at + 7, f.scale().max());
     if (f.score().isPresent()) {
-      ps.setInt(9, f.score().getAsInt());
+      ps.setInt(at + 8, f.score().getAsInt());
     } else {
-      ps.setNull(9, Types.INTEGER);
+      ps.setNull(at + 8, Types.INTEGER);
     }
-    ps.setString(10, f.comment().orElse(null));
-    ps.setString(11, f.touchpointId().orElse(null));
-    ps.setString(12, f.channel().name());
-    ps.setString(13, f.stage().map(JourneyStage::code).orElse(null));
+    ps.setString(at + 9, f.comment().orElse(null));
+    ps.setString(at + 10, f.touchpointId().orElse(null));
+    ps.setString(at + 11, f.channel().name());
+    ps.setString(at + 12, f.stage().map(JourneyStage::code).orElse(null));
   }
 
   @Override

@@ -43,6 +43,15 @@ import javax.sql.DataSource;
  * Idempotency on event ids holds across restarts through the primary key (tenant, event id).
  * {@link #erase} removes a customer's rows from every table in one transaction.
  *
+ * <h2>Writes</h2>
+ * {@code addAll} inserts only the events whose ids are new, counted exactly, without reading the
+ * stored ids first: on PostgreSQL as multi-row {@code INSERT ... ON CONFLICT DO NOTHING}
+ * statements, on H2 as one JDBC batch of inserts that each probe the primary key. A single
+ * {@code add} (what {@code Cxs.ingest} does per event) is one auto-commit insert.
+ *
+ * <p>The orchestrator's durable timers and action log live in the same database (schema version
+ * 2) but are built by cxs-journey's {@code JdbcActionStores}.
+ *
  * <h2>Reads</h2>
  * Profile reads go through a Caffeine cache (see {@link CachingCustomerStore}) unless its size
  * is set to 0. Scans stream the rows ordered by subject and time with the configured fetch size

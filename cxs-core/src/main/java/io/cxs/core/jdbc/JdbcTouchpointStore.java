@@ -51,32 +51,32 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
   }
 
   @Override
-  void bind(PreparedStatement ps, Touchpoint t) throws SQLException {
-    ps.setString(1, tenant);
-    ps.setString(2, t.eventId());
-    ps.setString(3, t.subject().key());
-    ps.setLong(4, t.timestamp().toEpochMilli());
-    ps.setString(5, t.name());
-    ps.setString(6, t.channel().name());
+  void bind(PreparedStatement ps, int at, Touchpoint t) throws SQLException {
+    ps.setString(at, tenant);
+    ps.setString(at + 1, t.eventId());
+    ps.setString(at + 2, t.subject().key());
+    ps.setLong(at + 3, t.timestamp().toEpochMilli());
+    ps.setString(at + 4, t.name());
+    ps.setString(at + 5, t.channel().name());
     if (t.stage().isPresent()) {
-      ps.setString(7, t.stage().get().code());
+      ps.setString(at + 6, t.stage().get().code());
     } else {
-      ps.setNull(7, Types.VARCHAR);
+      ps.setNull(at + 6, Types.VARCHAR);
     }
     if (t.value().isPresent()) {
       Money m = t.value().get();
-      ps.setDouble(8, m.amount().doubleValue());
-      ps.setString(9, m.amount().toPlainString());
-      ps.setString(10, m.currency());
+      ps.setDouble(at + 7, m.amount().doubleValue());
+      ps.setString(at + 8, m.amount().toPlainString());
+      ps.setString(at + 9, m.currency());
     } else {
-      ps.setNull(8, Types.DOUBLE);
-      ps.setNull(9, Types.VARCHAR);
-      ps.setNull(10, Types.CHAR);
+      ps.setNull(at + 7, Types.DOUBLE);
+      ps.setNull(at + 8, Types.VARCHAR);
+      ps.setNull(at + 9, Types.CHAR);
     }
     if (t.properties().isEmpty()) {
-      ps.setNull(11, Types.VARCHAR);
+      ps.setNull(at + 10, Types.VARCHAR);
     } else {
-      ps.setString(11, JsonText.write(t.properties()));
+      ps.setString(at + 10, JsonText.write(t.properties()));
     }
   }
 

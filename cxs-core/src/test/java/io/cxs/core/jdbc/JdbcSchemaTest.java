@@ -37,9 +37,39 @@ final class JdbcSchemaTest {
     }
     assertThatThrownBy(() -> JdbcSchema.migrate(ds, Dialect.H2))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("database schema version 99 is newer than this release's version 1");
+        .hasMessage("database schema version 99 is newer than this release's version " + JdbcSchema.CURRENT_VERSION);
     assertThatThrownBy(() -> JdbcStores.builder(ds).build())
-        .hasMessageContaining("cxs schema version 99 but this release needs 1");
+        .hasMessageContaining("cxs schema version 99 but this release needs " + JdbcSchema.CURRENT_VERSION);
+  }
+
+  @Test
+  void migrate_version1Database_appliesOnlyVersion2() throws Exception {
+    DriverManagerDataSource ds = DriverManagerDataSource.of(
+        "jdbc:h2:mem:cxs-v1-" + TestDatabases.uniqueTenant() + ";DB_CLOSE_DELAY=-1");
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.Statement st = c.createStatement()) {
+      for (String name : new String[] {"V0__version.sql", "V1__stores.sql"}) {
+        for (String s : JdbcSchema.script(Dialect.H2, name)) {
+          st.execute(s);
+        }
+      }
+      st.execute("INSERT INTO cxs_schema_version (version, description) VALUES (1, 'stores')");
+      st.execute("INSERT INTO cxs_touchpoint (tenant, event_id, subject, ts, name, channel)"
+          + " VALUES ('t', 'e1', 'user_id:u', 0, 'A', 'WEB')");
+    }
+    assertThat(JdbcSchema.version(ds)).hasValue(1);
+
+    assertThat(JdbcSchema.migrate(ds, Dialect.H2)).isEqualTo(1);
+
+    assertThat(JdbcSchema.version(ds)).hasValue(2);
+    assertThat(JdbcStores.builder(ds).tenant("t").build().touchpoints().count()).isEqualTo(1);
+    try (java.sql.Connection c = ds.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM cxs_timer")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getLong(1)).isZero();
+    }
+    ds.close();
   }
 
   @Test

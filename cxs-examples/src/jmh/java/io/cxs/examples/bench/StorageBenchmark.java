@@ -32,9 +32,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 /**
- * Storage: batched ingestion throughput (events/s, {@code addAll} of 1000 touchpoints) into the
- * in-memory store, an embedded H2 file database and PostgreSQL; and profile-read latency with and
- * without the Caffeine cache. PostgreSQL runs only when {@code CXS_TEST_POSTGRES_URL} names a
+ * Storage: ingestion throughput (events/s) into the in-memory store, an embedded H2 file database
+ * and PostgreSQL, batched ({@code addAll} of 1000 touchpoints) and one at a time ({@code add}, as
+ * {@code Cxs.ingest} stores a track event); and profile-read latency with and without the
+ * Caffeine cache. PostgreSQL runs only when {@code CXS_TEST_POSTGRES_URL} names a
  * server (as {@code .ci/postgres.sh} starts one); otherwise its parameters fail with a message.
  *
  * <pre>
@@ -108,13 +109,17 @@ public class StorageBenchmark {
     List<Touchpoint> batch() {
       List<Touchpoint> b = new ArrayList<>(BATCH);
       for (int i = 0; i < BATCH; i++) {
-        long n = next++;
-        b.add(new Touchpoint("e" + n, Identity.userId("u" + (n % 10_000)),
-            n % 3 == 0 ? Channel.WEB : Channel.EMAIL, "N" + (n % 20), T0.plusSeconds(n),
-            java.util.Optional.empty(), n % 5 == 0 ? Map.of("sku", "X" + (n % 100)) : Map.of(),
-            java.util.Optional.empty()));
+        b.add(one());
       }
       return b;
+    }
+
+    Touchpoint one() {
+      long n = next++;
+      return new Touchpoint("e" + n, Identity.userId("u" + (n % 10_000)),
+          n % 3 == 0 ? Channel.WEB : Channel.EMAIL, "N" + (n % 20), T0.plusSeconds(n),
+          java.util.Optional.empty(), n % 5 == 0 ? Map.of("sku", "X" + (n % 100)) : Map.of(),
+          java.util.Optional.empty());
     }
 
     @TearDown(Level.Trial)
@@ -162,6 +167,13 @@ public class StorageBenchmark {
   @OperationsPerInvocation(BATCH)
   public int ingestBatched(Ingest s) {
     return s.touchpoints.addAll(s.batch());
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
+  public boolean ingestOneByOne(Ingest s) {
+    return s.touchpoints.add(s.one());
   }
 
   @Benchmark

@@ -11,7 +11,6 @@ import io.cxs.journey.funnel.FunnelReport;
 import io.cxs.journey.funnel.FunnelStep;
 import io.cxs.journey.funnel.FunnelStepResult;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +31,7 @@ final class FunnelCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "funnel --events FILE.jsonl --steps \"A,B,C?,D\" [--window P7D] [--strict]"
+    return "funnel " + Engines.SOURCE_USAGE + " --steps \"A,B,C?,D\" [--window P7D] [--strict]"
         + " [--exclude \"X,Y\"] [--breakdown firstChannel|trait:KEY] [--dropped]";
   }
 
@@ -43,7 +42,7 @@ final class FunnelCommand implements Subcommand {
 
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-    Path events = args.existingFile("events");
+    Engines.Source source = Engines.source(args);
     List<String> steps = JourneyCommands.list("steps", args.required("steps"));
     Funnel.Builder b = Funnel.builder()
         .window(JourneyCommands.duration("window", args.optional("window").orElse("P7D")));
@@ -74,21 +73,23 @@ final class FunnelCommand implements Subcommand {
           + Funnel.MAX_STEPS + " are allowed");
     }
 
-    Cxs cxs = JourneyCommands.load(events, err);
-    if (breakdown.isPresent()) {
-      String d = breakdown.get();
-      if (d.equals("firstChannel")) {
-        b.breakdown(Breakdown.firstChannel());
-      } else if (d.startsWith("trait:") && d.length() > "trait:".length()) {
-        b.breakdown(Breakdown.trait(cxs.customers(), d.substring("trait:".length())));
-      } else {
-        throw new UsageException(
-            "option --breakdown must be firstChannel or trait:KEY but was '" + d + "'");
+    try (Engines.Engine engine = Engines.open(source.db())) {
+      Cxs cxs = JourneyCommands.load(engine, source, err);
+      if (breakdown.isPresent()) {
+        String d = breakdown.get();
+        if (d.equals("firstChannel")) {
+          b.breakdown(Breakdown.firstChannel());
+        } else if (d.startsWith("trait:") && d.length() > "trait:".length()) {
+          b.breakdown(Breakdown.trait(cxs.customers(), d.substring("trait:".length())));
+        } else {
+          throw new UsageException(
+              "option --breakdown must be firstChannel or trait:KEY but was '" + d + "'");
+        }
       }
+      FunnelReport report = b.build().run(cxs);
+      JourneyCommands.print(out, toJson(report, dropped));
+      return 0;
     }
-    FunnelReport report = b.build().run(cxs);
-    JourneyCommands.print(out, toJson(report, dropped));
-    return 0;
   }
 
   static ObjectNode toJson(FunnelReport report, boolean dropped) {

@@ -6,7 +6,9 @@ import io.cxs.core.ingest.LineError;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Loading event files for the subcommands, with rejected lines reported on stderr. */
 final class Inputs {
@@ -34,6 +36,16 @@ final class Inputs {
   }
 
   /** @return the report's counts in the shape {@code {"accepted":N,"duplicates":N,"rejected":N}} */
+  /**
+   * Ingests the file if one is given, else reports nothing ingested.
+   *
+   * @return the report, all zero without a file
+   */
+  static IngestReport ingest(Cxs cxs, Optional<Path> events, PrintStream err) {
+    return events.isPresent() ? ingest(cxs, events.get(), err)
+        : new IngestReport(0, 0, 0, List.of());
+  }
+
   static Map<String, Object> counts(IngestReport report) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("accepted", report.accepted());

@@ -49,28 +49,30 @@ final class JourneyCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "journey --events FILE.jsonl --map MAP.json";
+    return "journey " + Engines.SOURCE_USAGE + " --map MAP.json";
   }
 
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-    Path events = args.existingFile("events");
+    Engines.Source source = Engines.source(args);
     Path mapFile = args.existingFile("map");
     args.finish();
     JourneyMap map = parseMap(Files.readString(mapFile));
-    Cxs cxs = JourneyCommands.load(events, err);
-    JourneyMapReport report = map.run(cxs);
-    ObjectNode root = toJson(report);
-    ArrayNode friction = root.putArray("friction");
-    for (FrictionPoint p : FrictionAnalysis.stages(report)) {
-      friction.addObject().put("stage", p.name()).put("score", p.score())
-          .put("reached", p.reached()).put("dropped", p.dropped())
-          .put("dropOffRate", p.dropOffRate()).put("responses", p.responses())
-          .put("negative", p.negative()).put("complaints", p.complaints())
-          .put("negativeShare", p.negativeShare());
+    try (Engines.Engine engine = Engines.open(source.db())) {
+      Cxs cxs = JourneyCommands.load(engine, source, err);
+      JourneyMapReport report = map.run(cxs);
+      ObjectNode root = toJson(report);
+      ArrayNode friction = root.putArray("friction");
+      for (FrictionPoint p : FrictionAnalysis.stages(report)) {
+        friction.addObject().put("stage", p.name()).put("score", p.score())
+            .put("reached", p.reached()).put("dropped", p.dropped())
+            .put("dropOffRate", p.dropOffRate()).put("responses", p.responses())
+            .put("negative", p.negative()).put("complaints", p.complaints())
+            .put("negativeShare", p.negativeShare());
+      }
+      JourneyCommands.print(out, root);
+      return 0;
     }
-    JourneyCommands.print(out, root);
-    return 0;
   }
 
   /** Parses a map file; every mistake is a usage error naming the field. */

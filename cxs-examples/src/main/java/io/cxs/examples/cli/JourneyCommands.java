@@ -7,7 +7,6 @@ import io.cxs.core.Cxs;
 import io.cxs.core.ingest.IngestReport;
 import io.cxs.core.ingest.LineError;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -20,10 +19,18 @@ final class JourneyCommands {
 
   private JourneyCommands() {}
 
-  /** Reads a JSON Lines file into a fresh engine, reporting rejected lines on {@code err}. */
-  static Cxs load(Path events, PrintStream err) {
-    Cxs cxs = Cxs.builder().build();
-    IngestReport report = cxs.ingestJsonLines(events);
+  /**
+   * Ingests the source's events file, if any, into the engine, reporting rejected lines on
+   * {@code err}.
+   */
+  static Cxs load(Engines.Engine engine, Engines.Source source, PrintStream err) {
+    Cxs cxs = engine.cxs();
+    if (source.events().isEmpty()) {
+      err.println("using " + engine.description() + ": " + cxs.touchpoints().count()
+          + " touchpoints, " + cxs.feedback().count() + " feedback");
+      return cxs;
+    }
+    IngestReport report = cxs.ingestJsonLines(source.events().get());
     for (LineError e : report.errors()) {
       err.println("line " + e.line() + ": " + e.message());
     }

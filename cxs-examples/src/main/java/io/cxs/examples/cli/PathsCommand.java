@@ -9,7 +9,6 @@ import io.cxs.journey.path.PathReport;
 import io.cxs.journey.path.SankeyLink;
 import io.cxs.journey.path.SankeyNode;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -25,13 +24,13 @@ final class PathsCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "paths --events FILE.jsonl (--from EVENT | --to EVENT) [--depth 4] [--top 20]"
+    return "paths " + Engines.SOURCE_USAGE + " (--from EVENT | --to EVENT) [--depth 4] [--top 20]"
         + " [--max-nodes 10]";
   }
 
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-    Path events = args.existingFile("events");
+    Engines.Source source = Engines.source(args);
     Optional<String> from = args.optional("from");
     Optional<String> to = args.optional("to");
     int depth = args.intOption("depth", PathAnalysis.DEFAULT_DEPTH);
@@ -48,9 +47,11 @@ final class PathsCommand implements Subcommand {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
-    Cxs cxs = JourneyCommands.load(events, err);
-    JourneyCommands.print(out, toJson(analysis.run(cxs)));
-    return 0;
+    try (Engines.Engine engine = Engines.open(source.db())) {
+      Cxs cxs = JourneyCommands.load(engine, source, err);
+      JourneyCommands.print(out, toJson(analysis.run(cxs)));
+      return 0;
+    }
   }
 
   static ObjectNode toJson(PathReport r) {

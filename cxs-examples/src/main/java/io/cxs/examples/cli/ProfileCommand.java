@@ -10,14 +10,13 @@ import io.cxs.core.customer.IdentityKind;
 import io.cxs.core.ingest.IngestReport;
 import io.cxs.core.json.CxsJson;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code cxs profile --events FILE.jsonl [--customer ID]}: the identity-resolution summary of an
- * export, or one customer's 360 view.
+ * {@code cxs profile --events FILE.jsonl [--db URL] [--customer ID]}: the identity-resolution
+ * summary of an export (or of everything a database holds), or one customer's 360 view.
  */
 final class ProfileCommand implements Subcommand {
 
@@ -28,22 +27,24 @@ final class ProfileCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "profile --events FILE.jsonl [--customer ID]   customers, identities and merges;"
+    return "profile " + Engines.SOURCE_USAGE + " [--customer ID]   customers, identities and merges;"
         + " or one customer's 360 view";
   }
 
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-    Path events = args.existingFile("events");
+    Engines.Source source = Engines.source(args);
     Optional<String> customer = args.optional("customer");
     args.finish();
     ObjectMapper json = CxsJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    try (Cxs cxs = Cxs.builder().build()) {
-      IngestReport report = Inputs.ingest(cxs, events, err);
+    try (Engines.Engine engine = Engines.open(source.db())) {
+      Cxs cxs = engine.cxs();
+      IngestReport report = Inputs.ingest(cxs, source.events(), err);
       if (customer.isPresent()) {
         Optional<CustomerView> view = find(cxs, customer.get());
         if (view.isEmpty()) {
-          err.println("cxs profile: no customer '" + customer.get() + "' in " + events);
+          err.println("cxs profile: no customer '" + customer.get() + "' in "
+              + source.describe());
           return 1;
         }
         out.println(json.writeValueAsString(view.get()));

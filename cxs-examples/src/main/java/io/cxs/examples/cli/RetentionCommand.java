@@ -12,7 +12,6 @@ import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -39,13 +38,13 @@ final class RetentionCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "retention --events FILE.jsonl --period day|week|month|quarter [--zone Z] [--activity any|purchase]"
+    return "retention " + Engines.SOURCE_USAGE + " --period day|week|month|quarter [--zone Z] [--activity any|purchase]"
         + " [--purchase-event NAME]   cohort retention, churn and repeat-purchase rate";
   }
 
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
-    Path events = args.existingFile("events");
+    Engines.Source source = Engines.source(args);
     String periodArg = args.required("period");
     CalendarPeriod period;
     try {
@@ -70,8 +69,9 @@ final class RetentionCommand implements Subcommand {
         .activity(activityArg.equals("any") ? Activity.any() : purchase)
         .purchase(purchase)
         .build();
-    try (Cxs cxs = Cxs.builder().build()) {
-      IngestReport report = Inputs.ingest(cxs, events, err);
+    try (Engines.Engine engine = Engines.open(source.db())) {
+      Cxs cxs = engine.cxs();
+      IngestReport report = Inputs.ingest(cxs, source.events(), err);
       RetentionReport r = analysis.analyze(cxs.touchpoints(), cxs.resolver());
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       out.println(json.writeValueAsString(toJson(r, activityArg, report)));

@@ -22,13 +22,16 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code cxs simulate --events FILE.jsonl --rules RULES.json}: replays the events in timestamp
  * order through the rules on a virtual clock (each event is ingested when the clock reaches its
  * timestamp; timers due in between run first), with a handler that accepts every action, and
  * prints every action that would be sent and every suppression with its reason, as JSON. The
- * RULES.json shape is described in {@link RulesFile}.
+ * RULES.json shape is described in {@link RulesFile}. With {@code --db} the replayed events are
+ * also stored in that database (duplicates by message id are skipped); the simulation itself,
+ * its virtual clock, timers and action log, stays in memory, so a run never fires real timers.
  */
 final class SimulateCommand implements Subcommand {
   /** Guard against rules that reschedule forever. */
@@ -41,13 +44,14 @@ final class SimulateCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "simulate --events FILE.jsonl --rules RULES.json";
+    return "simulate --events FILE.jsonl --rules RULES.json " + Engines.DB_USAGE;
   }
 
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
     Path events = args.existingFile("events");
     Path rulesPath = args.existingFile("rules");
+    Optional<String> db = args.optional(Engines.DB_OPTION);
     args.finish();
     RulesFile rules = RulesFile.read(rulesPath);
 
@@ -73,7 +77,8 @@ final class SimulateCommand implements Subcommand {
     Instant start = parsed.isEmpty() ? Instant.EPOCH : parsed.get(0).timestamp();
     ManualScheduler scheduler = Scheduler.manual(start);
     long duplicates = 0;
-    try (Cxs cxs = Cxs.builder().clock(scheduler.clock()).build()) {
+    try (Engines.Engine engine = Engines.open(db, scheduler.clock())) {
+      Cxs cxs = engine.cxs();
       Orchestrator.Builder ob = Orchestrator.builder(cxs).rules(rules.rules).policy(rules.policy)
           .scheduler(scheduler).handler(request -> { });
       rules.maxLateness.ifPresent(ob::maxLateness);

@@ -92,6 +92,19 @@ final class JdbcActionLog implements ActionLog {
     return select("ActionLog.all", "", "");
   }
 
+  @Override
+  public int forget(CustomerId customer) {
+    Objects.requireNonNull(customer, "customer");
+    return db.autoCommit("ActionLog.forget", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "DELETE FROM cxs_action WHERE tenant = ? AND customer_id = ?")) {
+        ps.setString(1, tenant);
+        ps.setString(2, customer.value());
+        return ps.executeUpdate();
+      }
+    });
+  }
+
   private List<ActionRecord> select(String operation, String condition, String value) {
     return db.autoCommit(operation, c -> {
       try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxs.core.Cxs;
 import io.cxs.core.ingest.IngestReport;
-import io.cxs.core.ingest.LineError;
 import io.cxs.metrics.kpi.CesResult;
 import io.cxs.metrics.kpi.CsatResult;
 import io.cxs.metrics.kpi.Dimension;
@@ -20,7 +19,6 @@ import io.cxs.metrics.kpi.PeriodChange;
 import io.cxs.metrics.kpi.PeriodResult;
 import io.cxs.metrics.stats.Interval;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.List;
@@ -42,13 +40,13 @@ final class KpiCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "kpi --events FILE.jsonl [--period day|week|month|quarter] [--by channel|stage|survey]"
-        + " [--zone Z] [--min-sample N]";
+    return "kpi " + Engines.SOURCE_USAGE + " [--period day|week|month|quarter]"
+        + " [--by channel|stage|survey] [--zone Z] [--min-sample N]";
   }
 
   @Override
-  public int run(Args args, PrintStream out, PrintStream err) {
-    Path events = args.existingFile("events");
+  public int run(Args args, PrintStream out, PrintStream err) throws Exception {
+    Engines.Source source = Engines.source(args);
     String periodName = args.optional("period").orElse("week");
     CalendarPeriod period = CalendarPeriod.fromCode(periodName).orElseThrow(() -> new UsageException(
         "option --period must be day, week, month or quarter but was '" + periodName + "'"));
@@ -73,16 +71,9 @@ final class KpiCommand implements Subcommand {
     args.finish();
     KpiQuery q = query.build();
 
-    try (Cxs cxs = Cxs.builder().build()) {
-      IngestReport ingest = cxs.ingestJsonLines(events);
-      for (LineError e : ingest.errors()) {
-        err.println("line " + e.line() + ": " + e.message());
-      }
-      if (ingest.rejected() > ingest.errors().size()) {
-        err.println((ingest.rejected() - ingest.errors().size()) + " more lines rejected");
-      }
-      err.println("read " + events.getFileName() + ": " + ingest.accepted() + " accepted, "
-          + ingest.duplicates() + " duplicates, " + ingest.rejected() + " rejected");
+    try (Engines.Engine engine = Engines.open(source.db())) {
+      Cxs cxs = engine.cxs();
+      IngestReport ingest = Inputs.ingest(cxs, source.events(), err);
       KpiReport report = q.run(cxs);
       if (report.ignoredResponses() > 0) {
         err.println(report.ignoredResponses()

@@ -63,6 +63,17 @@ final class DbOptionTest {
   }
 
   @Test
+  void kpi_fromTheDatabase_sameNumbersAsInMemory() throws Exception {
+    json("profile", "--events", events, "--db", db);
+    JsonNode memory = json("kpi", "--events", events, "--period", "month");
+    JsonNode fromDb = json("kpi", "--db", db, "--period", "month");
+    assertThat(memory.at("/nps/responses").asLong()).isPositive();
+    assertThat(fromDb.get("nps")).isEqualTo(memory.get("nps"));
+    assertThat(fromDb.get("csat")).isEqualTo(memory.get("csat"));
+    assertThat(fromDb.get("periods")).isEqualTo(memory.get("periods"));
+  }
+
+  @Test
   void profileAgain_withoutEvents_seesWhatTheDatabaseHolds() throws Exception {
     JsonNode first = json("profile", "--events", events, "--db", db);
     JsonNode again = json("profile", "--db", db);

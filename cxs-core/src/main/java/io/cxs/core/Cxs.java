@@ -19,6 +19,7 @@ import io.cxs.core.ingest.LineError;
 import io.cxs.core.ingest.TrackEvent;
 import io.cxs.core.json.EventReader;
 import io.cxs.core.spi.CustomerStore;
+import io.cxs.core.spi.Eraser;
 import io.cxs.core.spi.FeedbackStore;
 import io.cxs.core.spi.TouchpointStore;
 import io.cxs.core.touchpoint.Touchpoint;
@@ -84,6 +85,7 @@ public final class Cxs implements AutoCloseable {
   private final CustomerStore customers;
   private final TouchpointStore touchpoints;
   private final FeedbackStore feedback;
+  private final Eraser eraser;
   private final Clock clock;
   private final IdentityGraph graph = new IdentityGraph();
   private final IdentityResolver resolver = new GraphResolver();
@@ -101,6 +103,8 @@ public final class Cxs implements AutoCloseable {
     this.touchpoints = b.touchpoints != null ? b.touchpoints : TouchpointStore.inMemory();
     this.feedback = b.feedback != null ? b.feedback : FeedbackStore.inMemory();
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
+    this.eraser = b.eraser != null ? b.eraser
+        : Eraser.perStore(this.customers, this.touchpoints, this.feedback);
     this.customers.forEach(c -> {
       int root = -1;
       for (Identity i : c.identities()) {
@@ -467,15 +471,9 @@ public final class Cxs implements AutoCloseable {
       if (c.isEmpty()) {
         return false;
       }
-      int tps = 0;
-      int fbs = 0;
-      for (Identity i : c.get().identities()) {
-        tps += touchpoints.delete(i);
-        fbs += feedback.delete(i);
-      }
-      customers.delete(id);
+      long removed = eraser.erase(id, c.get().identities());
       graph.remove(c.get().identities());
-      LOG.debug("erased customer {}: {} touchpoints, {} feedback", id, tps, fbs);
+      LOG.debug("erased customer {}: {} stored items", id, removed);
     }
     for (Consumer<? super Customer> l : eraseListeners) {
       try {
@@ -610,6 +608,7 @@ public final class Cxs implements AutoCloseable {
     private TouchpointStore touchpoints;
     private FeedbackStore feedback;
     private Clock clock;
+    private Eraser eraser;
 
     private Builder() {}
 
@@ -654,6 +653,19 @@ public final class Cxs implements AutoCloseable {
     public Builder clock(Clock clock) {
       checkState(this.clock == null, "clock was already set to %s", this.clock);
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @param eraser how {@link Cxs#erase} removes a customer from the stores (default:
+     *     {@link Eraser#perStore}, each store in turn); pass {@code JdbcStores.eraser()} to erase
+     *     in one transaction
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder eraser(Eraser eraser) {
+      checkState(this.eraser == null, "eraser was already set to %s", this.eraser);
+      this.eraser = Objects.requireNonNull(eraser, "eraser");
       return this;
     }
 

@@ -142,6 +142,19 @@ final class CxsTest {
   }
 
   @Test
+  void erase_goesThroughTheConfiguredEraser() {
+    List<String> calls = new ArrayList<>();
+    Cxs custom = Cxs.builder().eraser((id, identities) -> {
+      calls.add(id + " " + identities);
+      return 0;
+    }).build();
+    custom.ingest(IdentifyEvent.link("m1", "c-42", "a-9", at(0), Map.of()));
+    assertThat(custom.erase(CustomerId.of("c-42"))).isTrue();
+    assertThat(calls).containsExactly("c-42 [user_id:c-42, anonymous_id:a-9]");
+    assertThat(custom.customerOf(Identity.anonymousId("a-9"))).isEmpty();
+  }
+
+  @Test
   void erase_tellsErasureListenersTheErasedProfile() {
     List<Customer> erased = new ArrayList<>();
     cxs.onErase(c -> {

@@ -147,10 +147,17 @@ final class ReadmeSnippetsTest {
     JdbcSchema.migrate(ds, Dialect.H2);
     JdbcStores stores = JdbcStores.builder(ds).tenant("acme").customerCacheSize(50_000).build();
     Cxs cxs = Cxs.builder().customerStore(stores.customers())
-        .touchpointStore(stores.touchpoints()).feedbackStore(stores.feedback()).build();
+        .touchpointStore(stores.touchpoints()).feedbackStore(stores.feedback())
+        .eraser(stores.eraser())                            // erase in one transaction
+        .build();
     cxs.ingest(TrackEvent.of("m1", "c-42", "Order Completed", T, Channel.WEB));
+    cxs.ingest(TrackEvent.of("m2", "c-7", "Order Completed", T, Channel.WEB));
     Cxs again = Cxs.builder().customerStore(stores.customers())
         .touchpointStore(stores.touchpoints()).feedbackStore(stores.feedback()).build();
     assertThat(again.customer(CustomerId.of("c-42")).orElseThrow().touchpoints()).hasSize(1);
+    assertThat(cxs.erase(CustomerId.of("c-42"))).isTrue();
+    assertThat(stores.touchpoints().find("m1")).isEmpty();
+    assertThat(stores.customers().find(CustomerId.of("c-42"))).isEmpty();
+    assertThat(stores.touchpoints().find("m2")).isPresent();
   }
 }

@@ -8,6 +8,7 @@ import io.cxs.core.cache.CachingCustomerStore;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.spi.CustomerStore;
+import io.cxs.core.spi.Eraser;
 import io.cxs.core.spi.FeedbackStore;
 import io.cxs.core.spi.TouchpointStore;
 import java.time.Duration;
@@ -134,6 +135,14 @@ public final class JdbcStores {
   /** @return the SQL dialect in use */
   public Dialect dialect() {
     return dialect;
+  }
+
+  /**
+   * @return an {@link Eraser} for {@code Cxs.builder().eraser(…)} that removes a customer from
+   *     every table (and the profile cache) in one transaction, as {@link #erase} does
+   */
+  public Eraser eraser() {
+    return this::erase;
   }
 
   /** @return the profile cache's counters; all zero if the cache is disabled */

@@ -154,7 +154,8 @@ final class Engines {
       JdbcSchema.migrate(ds, dialect);
       JdbcStores stores = JdbcStores.builder(ds).dialect(dialect).build();
       Cxs cxs = Cxs.builder().clock(clock).customerStore(stores.customers())
-          .touchpointStore(stores.touchpoints()).feedbackStore(stores.feedback()).build();
+          .touchpointStore(stores.touchpoints()).feedbackStore(stores.feedback())
+          .eraser(stores.eraser()).build();
       return new Engine(cxs, Optional.of(stores), Optional.of(ds));
     } catch (RuntimeException e) {
       ds.close();

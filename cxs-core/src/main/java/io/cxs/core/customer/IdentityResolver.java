@@ -46,7 +46,8 @@ public interface IdentityResolver {
       throw new IllegalArgumentException("customers has length " + customers.length
           + " but there are " + identities.size() + " identities");
     }
-    Map<CustomerId, Integer> numbers = new HashMap<>();
+    Map<CustomerId, Integer> numbers =
+        new HashMap<>(Math.max(16, (int) (identities.size() / 0.75f) + 1));
     List<CustomerId> ids = new ArrayList<>();
     for (int i = 0; i < identities.size(); i++) {
       Identity identity = identities.get(i);

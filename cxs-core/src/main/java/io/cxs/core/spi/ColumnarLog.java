@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * touched subject's run), so analytics always read time-ordered timelines from flat arrays.
  *
  * <p>Event ids live in one byte arena (two length bytes then UTF-8), indexed by an
- * open-addressing hash table of row numbers, so a stored event costs no object of its own.
+ * open-addressing hash table of row numbers, so a stored event costs no object of its own. After
+ * a merge the columns keep 1/16 spare capacity and the arena at most 1/8.
  * Subclasses own their specific columns and move them in {@link #gather}.
  */
 abstract class ColumnarLog {
@@ -41,7 +42,7 @@ abstract class ColumnarLog {
 
   private byte[] arena = new byte[1024];
   private int arenaSize;
-  private long[] table = new long[16];
+  private int[] table = new int[16];
   private int tableCount;
 
   // ---- subclass hooks -------------------------------------------------------------------------
@@ -223,7 +224,7 @@ abstract class ColumnarLog {
       }
     }
     int oldSize = size;
-    int capacity = Math.max(16, n + (n >> 2));
+    int capacity = Math.max(16, n + (n >> 4));
     long[] t2 = new long[capacity];
     int[] s2 = new int[capacity];
     int[] id2 = new int[capacity];
@@ -243,17 +244,22 @@ abstract class ColumnarLog {
     tailNext = new int[16];
     Arrays.fill(tailHead, EMPTY);
     Arrays.fill(tailLast, EMPTY);
+    if (arena.length - arenaSize > Math.max(1024, arenaSize >> 3)) {
+      arena = Arrays.copyOf(arena, Math.max(1024, arenaSize + (arenaSize >> 4)));
+    }
     if (dropSubject >= 0) {
-      rebuildIndex();
+      rebuildIndex(table.length);
     } else {
       int[] newRow = new int[oldSize];
       for (int i = 0; i < n; i++) {
         newRow[perm[i]] = i;
       }
-      long[] tab = table;
+      int[] tab = table;
+      int rowMask = tab.length - 1;
       for (int i = 0; i < tab.length; i++) {
-        if (tab[i] != 0) {
-          tab[i] = slot((int) (tab[i] >>> 32), newRow[slotRow(tab[i])]);
+        int e = tab[i];
+        if (e != 0) {
+          tab[i] = (e & ~rowMask) | (newRow[(e & rowMask) - 1] + 1);
         }
       }
     }
@@ -317,7 +323,7 @@ abstract class ColumnarLog {
   private int storeId(byte[] id) {
     int need = arenaSize + 2 + id.length;
     if (need > arena.length) {
-      long cap = Math.max(need, (long) arena.length * 2);
+      long cap = Math.max(need, (long) arena.length + (arena.length >> 1));
       if (cap > Integer.MAX_VALUE - 16) {
         throw new IllegalStateException("event id arena is full at " + arenaSize + " bytes");
       }
@@ -346,30 +352,25 @@ abstract class ColumnarLog {
   }
 
   /*
-   * The index is an open-addressing table with linear probing. Each slot packs the id's 32-bit
-   * hash (high half) and row + 1 (low half; 0 marks an empty slot), so a probe rejects a
-   * mismatch without touching the arena, and growing the table never rehashes bytes.
+   * The index is an open-addressing table with linear probing, of length 2^b, kept below 3/4
+   * full. The low b bits of an id's 32-bit hash pick the first slot. A slot packs row + 1 in its
+   * low b bits (0 marks an empty slot; rows are fewer than the slots) and the hash's high 32 - b
+   * bits above them, so a probe almost always rejects a mismatch without touching the arena. As
+   * the stored bits do not give the slot back, growing the table rehashes the ids from the arena.
    */
 
-  private static long slot(int hash, int row) {
-    return ((long) hash << 32) | ((row + 1) & 0xFFFFFFFFL);
-  }
-
-  private static int slotRow(long slot) {
-    return (int) slot - 1;
-  }
-
   private int findRow(byte[] id) {
-    long[] tab = table;
+    int[] tab = table;
     int mask = tab.length - 1;
     int h = hash(id, 0, id.length);
+    int fingerprint = h & ~mask;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      long e = tab[i];
+      int e = tab[i];
       if (e == 0) {
         return -1;
       }
-      if ((int) (e >>> 32) == h) {
-        int row = slotRow(e);
+      if ((e & ~mask) == fingerprint) {
+        int row = (e & mask) - 1;
         int off = idOffset[row];
         int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
         if (len == id.length && Arrays.equals(arena, off + 2, off + 2 + len, id, 0, len)) {
@@ -379,40 +380,36 @@ abstract class ColumnarLog {
     }
   }
 
+  /** Indexes the row just appended (rows below it are indexed already). */
   private void insertIndex(int row, byte[] id) {
     if ((tableCount + 1) * 4L > table.length * 3L) {
-      long[] old = table;
-      table = new long[old.length * 2];
-      int mask = table.length - 1;
-      for (long e : old) {
-        if (e != 0) {
-          int i = (int) (e >>> 32) & mask;
-          while (table[i] != 0) {
-            i = (i + 1) & mask;
-          }
-          table[i] = e;
-        }
+      if (table.length >= 1 << 30) {
+        throw new IllegalStateException("event id index is full at " + tableCount + " ids");
       }
+      rebuildIndex(table.length * 2);
+      return;
     }
     place(row, hash(id, 0, id.length));
   }
 
   private void place(int row, int h) {
-    int mask = table.length - 1;
+    int[] tab = table;
+    int mask = tab.length - 1;
     int i = h & mask;
-    while (table[i] != 0) {
+    while (tab[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = slot(h, row);
+    tab[i] = (h & ~mask) | (row + 1);
     tableCount++;
   }
 
-  private void rebuildIndex() {
-    int cap = 16;
+  /** Re-indexes rows {@code [0, size)} in a table of at least {@code minCapacity} slots. */
+  private void rebuildIndex(int minCapacity) {
+    int cap = Math.max(16, Integer.highestOneBit(Math.max(1, minCapacity - 1)) << 1);
     while (cap * 3L < size * 4L + 4) {
       cap *= 2;
     }
-    table = new long[cap];
+    table = new int[cap];
     tableCount = 0;
     for (int r = 0; r < size; r++) {
       int off = idOffset[r];
@@ -424,7 +421,7 @@ abstract class ColumnarLog {
   /** Approximate heap bytes held by the shared columns, arena and index. */
   long sharedBytes() {
     return 8L * time.length + 4L * subject.length + 4L * idOffset.length + arena.length
-        + 8L * table.length + 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length;
+        + 4L * table.length + 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length;
   }
 
   /** A {@link ScanDictionary} over the store's dictionaries. */

@@ -16,12 +16,16 @@ import java.util.function.Consumer;
 
 /**
  * The in-memory {@link TouchpointStore}: columns of primitives (see {@link ColumnarLog}) plus one
- * optional reference per row for properties and monetary value.
+ * optional reference per row for properties and monetary value. Event name codes take two bytes
+ * per row until a store has more than 65,536 distinct names, then four.
  */
 final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointStore {
   private static final JourneyStage[] STAGES = JourneyStage.values();
 
-  private int[] name = new int[0];
+  /** Name codes as unsigned 16 bits while there are at most 65,536 names, else null. */
+  private short[] name16 = new short[0];
+  /** Name codes once a code above 65,535 was stored, else null. */
+  private int[] name32;
   private short[] channel = new short[0];
   private byte[] stage = new byte[0];
   /** Null, or the row's {@link Extra}. */
@@ -42,7 +46,11 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
   @Override
   void growColumns(int capacity) {
-    name = Arrays.copyOf(name, capacity);
+    if (name32 == null) {
+      name16 = Arrays.copyOf(name16, capacity);
+    } else {
+      name32 = Arrays.copyOf(name32, capacity);
+    }
     channel = Arrays.copyOf(channel, capacity);
     stage = Arrays.copyOf(stage, capacity);
     extra = Arrays.copyOf(extra, capacity);
@@ -50,18 +58,24 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
   @Override
   void gather(int[] perm, int n, int capacity) {
-    int[] n2 = new int[capacity];
+    short[] n16 = name32 == null ? new short[capacity] : null;
+    int[] n32 = name32 == null ? null : new int[capacity];
     short[] c2 = new short[capacity];
     byte[] s2 = new byte[capacity];
     Object[] e2 = new Object[capacity];
     for (int i = 0; i < n; i++) {
       int r = perm[i];
-      n2[i] = name[r];
+      if (n16 != null) {
+        n16[i] = name16[r];
+      } else {
+        n32[i] = name32[r];
+      }
       c2[i] = channel[r];
       s2[i] = stage[r];
       e2[i] = extra[r];
     }
-    name = n2;
+    name16 = n16;
+    name32 = n32;
     channel = c2;
     stage = s2;
     extra = e2;
@@ -105,7 +119,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       throw new IllegalStateException("too many distinct channels: " + channelCode);
     }
     int row = appendRow(id, subjects.encode(t.subject()), t.timestamp().toEpochMilli());
-    name[row] = names.encode(t.name());
+    setName(row, names.encode(t.name()));
     channel[row] = (short) channelCode;
     stage[row] = (byte) t.stage().map(JourneyStage::ordinal).orElse(TouchpointBatch.NO_STAGE)
         .intValue();
@@ -113,6 +127,25 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
         ? null : new Extra(t.properties(), t.value());
     finishAppend();
     return true;
+  }
+
+  private void setName(int row, int code) {
+    if (name32 == null && code > 0xFFFF) {
+      name32 = new int[name16.length];
+      for (int i = 0; i < name16.length; i++) {
+        name32[i] = name16[i] & 0xFFFF;
+      }
+      name16 = null;
+    }
+    if (name32 == null) {
+      name16[row] = (short) code;
+    } else {
+      name32[row] = code;
+    }
+  }
+
+  private int nameCode(int row) {
+    return name32 == null ? name16[row] & 0xFFFF : name32[row];
   }
 
   @Override
@@ -162,7 +195,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     Extra e = (Extra) extra[row];
     int st = stage[row];
     return new Touchpoint(eventId(row), subjects.value(subject[row]), channels.value(channel[row]),
-        names.value(name[row]), java.time.Instant.ofEpochMilli(time[row]),
+        names.value(nameCode(row)), java.time.Instant.ofEpochMilli(time[row]),
         st < 0 ? Optional.empty() : Optional.of(STAGES[st]),
         e == null ? Map.of() : e.properties, e == null ? Optional.empty() : e.value);
   }
@@ -196,7 +229,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     lock.writeLock().lock();
     try {
       compactIfNeeded();
-      batch = new Batch(size, dictionary(), time, subject, name, channel, stage, extra);
+      batch = new Batch(size, dictionary(), time, subject, name16, name32, channel, stage, extra);
     } finally {
       lock.writeLock().unlock();
     }
@@ -209,7 +242,8 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   long approximateBytes() {
     lock.readLock().lock();
     try {
-      return sharedBytes() + 4L * name.length + 2L * channel.length + stage.length
+      long names = name32 == null ? 2L * name16.length : 4L * name32.length;
+      return sharedBytes() + names + 2L * channel.length + stage.length
           + 4L * extra.length;
     } finally {
       lock.readLock().unlock();
@@ -222,18 +256,20 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     private final ScanDictionary dictionary;
     private final long[] time;
     private final int[] subject;
-    private final int[] name;
+    private final short[] name16;
+    private final int[] name32;
     private final short[] channel;
     private final byte[] stage;
     private final Object[] extra;
 
-    Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, int[] name,
-        short[] channel, byte[] stage, Object[] extra) {
+    Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, short[] name16,
+        int[] name32, short[] channel, byte[] stage, Object[] extra) {
       this.size = size;
       this.dictionary = dictionary;
       this.time = time;
       this.subject = subject;
-      this.name = name;
+      this.name16 = name16;
+      this.name32 = name32;
       this.channel = channel;
       this.stage = stage;
       this.extra = extra;
@@ -261,7 +297,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
     @Override
     public int name(int row) {
-      return name[row];
+      return name16 != null ? name16[row] & 0xFFFF : name32[row];
     }
 
     @Override

@@ -1,8 +1,72 @@
 package io.cxs.core.spi;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cxs.core.customer.Identity;
+import io.cxs.core.touchpoint.Channel;
+import io.cxs.core.touchpoint.Touchpoint;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 final class InMemoryTouchpointStoreTest extends TouchpointStoreContract {
   @Override
   protected TouchpointStore newStore() {
     return TouchpointStore.inMemory();
+  }
+
+  private static Touchpoint touchpoint(String id, String subject, String name, long millis) {
+    return new Touchpoint(id, Identity.userId(subject), Channel.WEB, name,
+        Instant.ofEpochMilli(millis), Optional.empty(), Map.of(), Optional.empty());
+  }
+
+  @Test
+  void add_moreThan65536DistinctNames_keepsEveryNameCode() {
+    TouchpointStore store = newStore();
+    int n = 70_000;
+    for (int i = 0; i < n; i++) {
+      store.add(touchpoint("e" + i, "c" + (i % 100), "name-" + i, 1_000L + i));
+      if (i == 40_000) {
+        store.scan(b -> { }); // a merge while the codes still fit in 16 bits
+      }
+    }
+    int[] mismatches = new int[1];
+    int[] rows = new int[1];
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        String name = b.dictionary().name(b.name(r));
+        long i = b.epochMillis(r) - 1_000L;
+        if (!name.equals("name-" + i)) {
+          mismatches[0]++;
+        }
+        rows[0]++;
+      }
+    });
+    assertThat(rows[0]).isEqualTo(n);
+    assertThat(mismatches[0]).isZero();
+    assertThat(store.find("e69999").map(Touchpoint::name)).contains("name-69999");
+    assertThat(store.find("e123").map(Touchpoint::name)).contains("name-123");
+  }
+
+  @Test
+  void add_manyIdsAcrossIndexGrowthAndMerges_findsEveryIdAndRejectsRepeats() {
+    TouchpointStore store = newStore();
+    int n = 200_000;
+    for (int i = 0; i < n; i++) {
+      assertThat(store.add(touchpoint("id-" + i, "c" + (i % 997), "x", i))).isTrue();
+      if (i % 50_000 == 0) {
+        store.scan(b -> { });
+      }
+    }
+    assertThat(store.delete(Identity.userId("c5"))).isPositive();
+    for (int i = 0; i < n; i++) {
+      boolean erased = i % 997 == 5;
+      assertThat(store.contains("id-" + i)).isEqualTo(!erased);
+      assertThat(store.add(touchpoint("id-" + i, "c" + (i % 997), "x", i))).isEqualTo(erased);
+    }
+    assertThat(store.count()).isEqualTo(n);
+    assertThat(store.find("id-199999").map(Touchpoint::timestamp))
+        .contains(Instant.ofEpochMilli(199_999));
   }
 }

@@ -16,20 +16,24 @@ import java.util.function.Consumer;
 
 /**
  * The in-memory {@link TouchpointStore}: columns of primitives (see {@link ColumnarLog}) plus one
- * optional reference per row for properties and monetary value. Event name codes take two bytes
+ * sparse list of the rows with properties or a monetary value. Event name codes take two bytes
  * per row until a store has more than 65,536 distinct names, then four.
  */
 final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointStore {
   private static final JourneyStage[] STAGES = JourneyStage.values();
+  private static final int HAS_EXTRA = 0x80;
 
   /** Name codes as unsigned 16 bits while there are at most 65,536 names, else null. */
   private short[] name16 = new short[0];
   /** Name codes once a code above 65,535 was stored, else null. */
   private int[] name32;
   private short[] channel = new short[0];
+  /** Bits 0-6: the journey stage ordinal + 1 (0 for none); bit 7: the row has an {@link Extra}. */
   private byte[] stage = new byte[0];
-  /** Null, or the row's {@link Extra}. */
-  private Object[] extra = new Object[0];
+  /** The rows that have an {@link Extra}, ascending, and their extras: most rows have none. */
+  private int[] extraRow = new int[0];
+  private Extra[] extra = new Extra[0];
+  private int extraCount;
 
   /** What only some touchpoints have: properties and a monetary value. */
   private static final class Extra {
@@ -53,7 +57,6 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     }
     channel = Arrays.copyOf(channel, capacity);
     stage = Arrays.copyOf(stage, capacity);
-    extra = Arrays.copyOf(extra, capacity);
   }
 
   @Override
@@ -62,7 +65,9 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     int[] n32 = name32 == null ? null : new int[capacity];
     short[] c2 = new short[capacity];
     byte[] s2 = new byte[capacity];
-    Object[] e2 = new Object[capacity];
+    int[] er2 = new int[Math.max(16, extraCount)];
+    Extra[] e2 = new Extra[er2.length];
+    int k = 0;
     for (int i = 0; i < n; i++) {
       int r = perm[i];
       if (n16 != null) {
@@ -72,13 +77,18 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       }
       c2[i] = channel[r];
       s2[i] = stage[r];
-      e2[i] = extra[r];
+      if (stage[r] < 0) {
+        er2[k] = i;
+        e2[k++] = extraOf(extraRow, extra, extraCount, r);
+      }
     }
     name16 = n16;
     name32 = n32;
     channel = c2;
     stage = s2;
+    extraRow = er2;
     extra = e2;
+    extraCount = k;
   }
 
   @Override
@@ -121,10 +131,18 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     int row = appendRow(id, subjects.encode(t.subject()), t.timestamp().toEpochMilli());
     setName(row, names.encode(t.name()));
     channel[row] = (short) channelCode;
-    stage[row] = (byte) t.stage().map(JourneyStage::ordinal).orElse(TouchpointBatch.NO_STAGE)
-        .intValue();
-    extra[row] = t.properties().isEmpty() && t.value().isEmpty()
-        ? null : new Extra(t.properties(), t.value());
+    int st = t.stage().isPresent() ? t.stage().get().ordinal() + 1 : 0;
+    if (!t.properties().isEmpty() || t.value().isPresent()) {
+      if (extraCount == extraRow.length) {
+        int cap = Math.max(16, extraCount + (extraCount >> 1));
+        extraRow = Arrays.copyOf(extraRow, cap);
+        extra = Arrays.copyOf(extra, cap);
+      }
+      extraRow[extraCount] = row;
+      extra[extraCount++] = new Extra(t.properties(), t.value());
+      st |= HAS_EXTRA;
+    }
+    stage[row] = (byte) st;
     finishAppend();
     return true;
   }
@@ -146,6 +164,15 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
   private int nameCode(int row) {
     return name32 == null ? name16[row] & 0xFFFF : name32[row];
+  }
+
+  /** @return the extra of a row that has one, by binary search over the ascending rows */
+  private static Extra extraOf(int[] rows, Extra[] extras, int count, int row) {
+    int at = Arrays.binarySearch(rows, 0, count, row);
+    if (at < 0) {
+      throw new IllegalStateException("row " + row + " is marked as having properties but has none");
+    }
+    return extras[at];
   }
 
   @Override
@@ -192,8 +219,8 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   }
 
   private Touchpoint toTouchpoint(int row) {
-    Extra e = (Extra) extra[row];
-    int st = stage[row];
+    Extra e = stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row) : null;
+    int st = (stage[row] & 0x7F) - 1;
     return new Touchpoint(eventId(row), subjects.value(subject[row]), channels.value(channel[row]),
         names.value(nameCode(row)), java.time.Instant.ofEpochMilli(time[row]),
         st < 0 ? Optional.empty() : Optional.of(STAGES[st]),
@@ -229,7 +256,8 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     lock.writeLock().lock();
     try {
       compactIfNeeded();
-      batch = new Batch(size, dictionary(), time, subject, name16, name32, channel, stage, extra);
+      batch = new Batch(size, dictionary(), time, subject, name16, name32, channel, stage,
+          extraRow, extra, extraCount);
     } finally {
       lock.writeLock().unlock();
     }
@@ -244,7 +272,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     try {
       long names = name32 == null ? 2L * name16.length : 4L * name32.length;
       return sharedBytes() + names + 2L * channel.length + stage.length
-          + 4L * extra.length;
+          + 8L * extraRow.length;
     } finally {
       lock.readLock().unlock();
     }
@@ -260,10 +288,13 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     private final int[] name32;
     private final short[] channel;
     private final byte[] stage;
-    private final Object[] extra;
+    private final int[] extraRow;
+    private final Extra[] extra;
+    private final int extraCount;
 
     Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, short[] name16,
-        int[] name32, short[] channel, byte[] stage, Object[] extra) {
+        int[] name32, short[] channel, byte[] stage, int[] extraRow, Extra[] extra,
+        int extraCount) {
       this.size = size;
       this.dictionary = dictionary;
       this.time = time;
@@ -272,7 +303,9 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       this.name32 = name32;
       this.channel = channel;
       this.stage = stage;
+      this.extraRow = extraRow;
       this.extra = extra;
+      this.extraCount = extraCount;
     }
 
     @Override
@@ -307,13 +340,12 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
     @Override
     public int stage(int row) {
-      return stage[row];
+      return (stage[row] & 0x7F) - 1;
     }
 
     @Override
     public double amount(int row) {
-      Object e = extra[row];
-      return e == null ? Double.NaN : ((Extra) e).amount;
+      return stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row).amount : Double.NaN;
     }
   }
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxs.core.customer.Identity;
 import io.cxs.core.touchpoint.Channel;
+import io.cxs.core.touchpoint.JourneyStage;
+import io.cxs.core.touchpoint.Money;
 import io.cxs.core.touchpoint.Touchpoint;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -68,5 +71,43 @@ final class InMemoryTouchpointStoreTest extends TouchpointStoreContract {
     assertThat(store.count()).isEqualTo(n);
     assertThat(store.find("id-199999").map(Touchpoint::timestamp))
         .contains(Instant.ofEpochMilli(199_999));
+  }
+
+  @Test
+  void scan_someRowsWithValueOrProperties_keepsEachRowsOwnAcrossMergesAndErasure() {
+    TouchpointStore store = newStore();
+    int n = 5_000;
+    for (int i = n - 1; i >= 0; i--) { // arrival order differs from time order
+      Optional<Money> value = i % 7 == 0
+          ? Optional.of(new Money(BigDecimal.valueOf(i), "EUR")) : Optional.empty();
+      Map<String, Object> props = i % 11 == 0 ? Map.of("i", i) : Map.of();
+      Optional<JourneyStage> stage = i % 3 == 0 ? Optional.of(JourneyStage.values()[i % 7])
+          : Optional.empty();
+      store.add(new Touchpoint("e" + i, Identity.userId("c" + (i % 13)), Channel.WEB, "x",
+          Instant.ofEpochMilli(i), stage, props, value));
+      if (i % 1_000 == 0) {
+        store.scan(b -> { });
+      }
+    }
+    store.delete(Identity.userId("c0"));
+    int[] bad = new int[1];
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        int i = (int) b.epochMillis(r);
+        double want = i % 7 == 0 ? i : Double.NaN;
+        int wantStage = i % 3 == 0 ? i % 7 : TouchpointBatch.NO_STAGE;
+        if (Double.compare(b.amount(r), want) != 0 || b.stage(r) != wantStage
+            || i % 13 == 0) {
+          bad[0]++;
+        }
+      }
+    });
+    assertThat(bad[0]).isZero();
+    assertThat(store.find("e22").map(t -> String.valueOf(t.properties().get("i"))))
+        .contains("22");
+    assertThat(store.find("e14").flatMap(Touchpoint::value).map(m -> m.amount().intValue()))
+        .contains(14);
+    assertThat(store.find("e5").map(Touchpoint::properties)).contains(Map.of());
+    assertThat(store.find("e26")).isEmpty();
   }
 }

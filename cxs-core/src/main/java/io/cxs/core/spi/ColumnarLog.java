@@ -16,9 +16,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * first merges the tail into the base (a linear counting sort by subject plus a sort of each
  * touched subject's run), so analytics always read time-ordered timelines from flat arrays.
  *
- * <p>Event ids live in one byte arena (two length bytes then UTF-8), indexed by an
- * open-addressing hash table of row numbers, so a stored event costs no object of its own. After
- * a merge the columns keep 1/16 spare capacity and the arena at most 1/8.
+ * <p>Event ids live in one byte arena (the UTF-8 length in one byte below 128, else 0x80 then two
+ * bytes; then the UTF-8), indexed by an open-addressing hash table of row numbers, so a stored
+ * event costs no object of its own. After a merge the columns keep 1/16 spare capacity and the
+ * arena at most 1/8.
  * Subclasses own their specific columns and move them in {@link #gather}.
  */
 abstract class ColumnarLog {
@@ -131,8 +132,7 @@ abstract class ColumnarLog {
 
   final String eventId(int row) {
     int off = idOffset[row];
-    int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-    return new String(arena, off + 2, len, StandardCharsets.UTF_8);
+    return new String(arena, off + idHeader(off), idLen(off), StandardCharsets.UTF_8);
   }
 
   /** @return the rows of a subject, in time order (ties by event id) */
@@ -219,8 +219,7 @@ abstract class ColumnarLog {
     if (dropSubject >= 0) {
       for (int r : rowsOf(dropSubject)) {
         int off = idOffset[r];
-        int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-        Arrays.fill(arena, off, off + 2 + len, (byte) 0);
+        Arrays.fill(arena, off, off + idHeader(off) + idLen(off), (byte) 0);
       }
     }
     int oldSize = size;
@@ -242,8 +241,8 @@ abstract class ColumnarLog {
     baseSize = n;
     baseStart = start;
     tailNext = new int[16];
-    Arrays.fill(tailHead, EMPTY);
-    Arrays.fill(tailLast, EMPTY);
+    tailHead = new int[0]; // regrown on the next append
+    tailLast = new int[0];
     if (arena.length - arenaSize > Math.max(1024, arenaSize >> 3)) {
       arena = Arrays.copyOf(arena, Math.max(1024, arenaSize + (arenaSize >> 4)));
     }
@@ -309,19 +308,29 @@ abstract class ColumnarLog {
     if (c != 0) {
       return c;
     }
-    return Arrays.compareUnsigned(arena, idOffset[a] + 2, idOffset[a] + 2 + idLength(a),
-        arena, idOffset[b] + 2, idOffset[b] + 2 + idLength(b));
+    int oa = idOffset[a];
+    int ob = idOffset[b];
+    int fa = oa + idHeader(oa);
+    int fb = ob + idHeader(ob);
+    return Arrays.compareUnsigned(arena, fa, fa + idLen(oa), arena, fb, fb + idLen(ob));
   }
 
-  private int idLength(int row) {
-    int off = idOffset[row];
-    return ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+  /** @return the bytes before the UTF-8 of the id at {@code off}: 1 below 128 bytes, else 3 */
+  private int idHeader(int off) {
+    return arena[off] >= 0 ? 1 : 3;
+  }
+
+  /** @return the UTF-8 length of the id at {@code off} */
+  private int idLen(int off) {
+    byte b = arena[off];
+    return b >= 0 ? b : ((arena[off + 1] & 0xFF) << 8) | (arena[off + 2] & 0xFF);
   }
 
   // ---- event id arena and index ---------------------------------------------------------------
 
   private int storeId(byte[] id) {
-    int need = arenaSize + 2 + id.length;
+    int header = id.length < 0x80 ? 1 : 3;
+    int need = arenaSize + header + id.length;
     if (need > arena.length) {
       long cap = Math.max(need, (long) arena.length + (arena.length >> 1));
       if (cap > Integer.MAX_VALUE - 16) {
@@ -330,9 +339,14 @@ abstract class ColumnarLog {
       arena = Arrays.copyOf(arena, (int) cap);
     }
     int off = arenaSize;
-    arena[off] = (byte) (id.length >>> 8);
-    arena[off + 1] = (byte) id.length;
-    System.arraycopy(id, 0, arena, off + 2, id.length);
+    if (header == 1) {
+      arena[off] = (byte) id.length;
+    } else {
+      arena[off] = (byte) 0x80;
+      arena[off + 1] = (byte) (id.length >>> 8);
+      arena[off + 2] = (byte) id.length;
+    }
+    System.arraycopy(id, 0, arena, off + header, id.length);
     arenaSize = need;
     return off;
   }
@@ -372,8 +386,9 @@ abstract class ColumnarLog {
       if ((e & ~mask) == fingerprint) {
         int row = (e & mask) - 1;
         int off = idOffset[row];
-        int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-        if (len == id.length && Arrays.equals(arena, off + 2, off + 2 + len, id, 0, len)) {
+        int len = idLen(off);
+        int from = off + idHeader(off);
+        if (len == id.length && Arrays.equals(arena, from, from + len, id, 0, len)) {
           return row;
         }
       }
@@ -413,8 +428,8 @@ abstract class ColumnarLog {
     tableCount = 0;
     for (int r = 0; r < size; r++) {
       int off = idOffset[r];
-      int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-      place(r, hash(arena, off + 2, off + 2 + len));
+      int from = off + idHeader(off);
+      place(r, hash(arena, from, from + idLen(off)));
     }
   }
 

@@ -110,4 +110,22 @@ final class InMemoryTouchpointStoreTest extends TouchpointStoreContract {
     assertThat(store.find("e5").map(Touchpoint::properties)).contains(Map.of());
     assertThat(store.find("e26")).isEmpty();
   }
+
+  @Test
+  void add_idsShortAndLong_roundTripAndTieBreakByIdBytes() {
+    TouchpointStore store = newStore();
+    String[] ids = {"a".repeat(127), "a".repeat(128), "b", "a".repeat(300), "é".repeat(40),
+        "z".repeat(65_535)};
+    for (String id : ids) {
+      assertThat(store.add(touchpoint(id, "c", "x", 5))).isTrue();
+    }
+    store.scan(b -> { });
+    for (String id : ids) {
+      assertThat(store.find(id).map(Touchpoint::eventId)).contains(id);
+      assertThat(store.add(touchpoint(id, "c", "x", 5))).isFalse();
+    }
+    assertThat(store.timeline(Identity.userId("c"))).extracting(Touchpoint::eventId)
+        .containsExactly("a".repeat(127), "a".repeat(128), "a".repeat(300), "b",
+            "z".repeat(65_535), "é".repeat(40));
+  }
 }

@@ -268,11 +268,19 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
   /** Approximate heap bytes of the stored data (columns, ids, index), excluding dictionaries. */
   long approximateBytes() {
+    return approximateBytesByPart().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** {@link #approximateBytes()} by part, for benchmarks. */
+  Map<String, Long> approximateBytesByPart() {
     lock.readLock().lock();
     try {
-      long names = name32 == null ? 2L * name16.length : 4L * name32.length;
-      return sharedBytes() + names + 2L * channel.length + stage.length
-          + 8L * extraRow.length;
+      Map<String, Long> m = new java.util.LinkedHashMap<>(sharedBytesByPart());
+      m.put("name", name32 == null ? 2L * name16.length : 4L * name32.length);
+      m.put("channel", 2L * channel.length);
+      m.put("stage", (long) stage.length);
+      m.put("extra", 8L * extraRow.length);
+      return m;
     } finally {
       lock.readLock().unlock();
     }

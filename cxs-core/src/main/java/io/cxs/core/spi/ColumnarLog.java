@@ -45,6 +45,8 @@ abstract class ColumnarLog {
   private int arenaSize;
   private int[] table = new int[16];
   private int tableCount;
+  /** The hash of the id last checked by {@link #newIdOrNull}, reused when it is appended. */
+  private int lastHash;
 
   // ---- subclass hooks -------------------------------------------------------------------------
 
@@ -63,10 +65,14 @@ abstract class ColumnarLog {
       throw new IllegalArgumentException(
           "eventId must be at most " + MAX_ID_BYTES + " UTF-8 bytes but had " + id.length);
     }
-    return findRow(id) >= 0 ? null : id;
+    lastHash = hash(id, 0, id.length);
+    return findRow(id, lastHash) >= 0 ? null : id;
   }
 
-  /** Appends a row with the common columns; the caller then fills its own columns at the row. */
+  /**
+   * Appends a row with the common columns; the caller then fills its own columns at the row.
+   * {@code id} must be what the last {@link #newIdOrNull} call returned, whose hash it reuses.
+   */
   final int appendRow(byte[] id, int subjectCode, long epochMillis) {
     int row = size;
     if (row == time.length) {
@@ -99,7 +105,7 @@ abstract class ColumnarLog {
     }
     tailLast[subjectCode] = row;
     size = row + 1;
-    insertIndex(row, id);
+    insertIndex(row);
     return row;
   }
 
@@ -127,7 +133,8 @@ abstract class ColumnarLog {
 
   /** @return the row with this event id, or -1 */
   final int rowOf(String eventId) {
-    return findRow(eventId.getBytes(StandardCharsets.UTF_8));
+    byte[] id = eventId.getBytes(StandardCharsets.UTF_8);
+    return findRow(id, hash(id, 0, id.length));
   }
 
   final String eventId(int row) {
@@ -373,10 +380,9 @@ abstract class ColumnarLog {
    * the stored bits do not give the slot back, growing the table rehashes the ids from the arena.
    */
 
-  private int findRow(byte[] id) {
+  private int findRow(byte[] id, int h) {
     int[] tab = table;
     int mask = tab.length - 1;
-    int h = hash(id, 0, id.length);
     int fingerprint = h & ~mask;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       int e = tab[i];
@@ -396,7 +402,7 @@ abstract class ColumnarLog {
   }
 
   /** Indexes the row just appended (rows below it are indexed already). */
-  private void insertIndex(int row, byte[] id) {
+  private void insertIndex(int row) {
     if ((tableCount + 1) * 4L > table.length * 3L) {
       if (table.length >= 1 << 30) {
         throw new IllegalStateException("event id index is full at " + tableCount + " ids");
@@ -404,7 +410,7 @@ abstract class ColumnarLog {
       rebuildIndex(table.length * 2);
       return;
     }
-    place(row, hash(id, 0, id.length));
+    place(row, lastHash);
   }
 
   private void place(int row, int h) {

@@ -91,6 +91,7 @@ public final class Cxs implements AutoCloseable {
   private final List<Consumer<? super Touchpoint>> touchpointListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<? super Feedback>> feedbackListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<? super MergeRecord>> mergeListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<? super Customer>> eraseListeners = new CopyOnWriteArrayList<>();
   private final Object writeLock = new Object();
   private volatile boolean listenerFailureLogged;
   private volatile boolean closed;
@@ -451,15 +452,18 @@ public final class Cxs implements AutoCloseable {
 
   /**
    * Erases a customer everywhere (right to be forgotten): its touchpoints and feedback under
-   * every identity, its profile, and its identities in the identity graph.
+   * every identity, its profile, and its identities in the identity graph; then tells the
+   * {@link #onErase erasure listeners}, so that components holding data derived from the
+   * customer (action logs, follow-up cases, recommendations) forget it too.
    *
    * @param id the customer id
    * @return true if there was such a customer
    */
   public boolean erase(CustomerId id) {
     Objects.requireNonNull(id, "id");
+    Optional<Customer> c;
     synchronized (writeLock) {
-      Optional<Customer> c = customers.find(id);
+      c = customers.find(id);
       if (c.isEmpty()) {
         return false;
       }
@@ -472,8 +476,15 @@ public final class Cxs implements AutoCloseable {
       customers.delete(id);
       graph.remove(c.get().identities());
       LOG.debug("erased customer {}: {} touchpoints, {} feedback", id, tps, fbs);
-      return true;
     }
+    for (Consumer<? super Customer> l : eraseListeners) {
+      try {
+        l.accept(c.get());
+      } catch (RuntimeException e) {
+        LOG.warn("an erasure listener failed for customer {}", id, e);
+      }
+    }
+    return true;
   }
 
   /** @return the customer store */
@@ -526,6 +537,18 @@ public final class Cxs implements AutoCloseable {
    */
   public ListenerRegistration onMerge(Consumer<? super MergeRecord> listener) {
     return register(mergeListeners, listener);
+  }
+
+  /**
+   * Calls {@code listener} with the profile of every customer erased from now on, after the
+   * stores have forgotten it, so that a component holding data about the customer (by its id or
+   * any of its identities) can forget it too.
+   *
+   * @param listener the listener; if it throws, the failure is logged and erasure goes on
+   * @return a registration that removes it when closed
+   */
+  public ListenerRegistration onErase(Consumer<? super Customer> listener) {
+    return register(eraseListeners, listener);
   }
 
   private static <T> ListenerRegistration register(List<Consumer<? super T>> list,

@@ -142,6 +142,20 @@ final class CxsTest {
   }
 
   @Test
+  void erase_tellsErasureListenersTheErasedProfile() {
+    List<Customer> erased = new ArrayList<>();
+    cxs.onErase(c -> {
+      throw new IllegalStateException("a failing listener does not stop the others");
+    });
+    cxs.onErase(erased::add);
+    cxs.ingest(IdentifyEvent.link("m1", "c-42", "a-9", at(0), Map.of()));
+    cxs.erase(CustomerId.of("c-42"));
+    cxs.erase(CustomerId.of("c-42"));
+    assertThat(erased).hasSize(1);
+    assertThat(erased.get(0).identities()).contains(Identity.anonymousId("a-9"));
+  }
+
+  @Test
   void listener_thatThrows_doesNotStopIngestion() {
     List<Feedback> heard = new ArrayList<>();
     cxs.onFeedback(f -> {

@@ -9,7 +9,7 @@ import io.cxs.metrics.retention.Activity;
 import io.cxs.metrics.retention.ChurnPeriod;
 import io.cxs.metrics.retention.Cohort;
 import io.cxs.metrics.retention.CohortCell;
-import io.cxs.metrics.retention.Granularity;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
 import java.time.LocalDate;
@@ -32,7 +32,7 @@ public final class RetentionExample {
     try (Cxs cxs = Cxs.builder().build()) {
       new ShopSimulator(customers, 42).forEach(cxs::ingest);
 
-      RetentionAnalysis purchases = RetentionAnalysis.builder(Granularity.MONTH)
+      RetentionAnalysis purchases = RetentionAnalysis.builder(CalendarPeriod.MONTH)
           .zone(ZoneId.of("Europe/Berlin"))
           .purchase(Activity.named("Order Completed"))
           .activity(Activity.named("Order Completed"))
@@ -49,7 +49,7 @@ public final class RetentionExample {
         System.out.println(row);
       }
 
-      RetentionReport visits = RetentionAnalysis.builder(Granularity.MONTH).activity(Activity.any()).build()
+      RetentionReport visits = RetentionAnalysis.builder(CalendarPeriod.MONTH).activity(Activity.any()).build()
           .analyze(cxs.touchpoints(), cxs.resolver());
       System.out.println("month    active before  churn rate");
       for (ChurnPeriod p : visits.churn()) {

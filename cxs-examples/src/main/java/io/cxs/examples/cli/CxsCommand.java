@@ -25,6 +25,7 @@ public final class CxsCommand {
     return new CxsCommand(List.of(
         new DemoCommand(),
         new ProfileCommand(),
+        new KpiCommand(),
         new FunnelCommand(),
         new PathsCommand(),
         new JourneyCommand(),

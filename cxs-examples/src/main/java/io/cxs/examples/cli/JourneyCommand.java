@@ -12,6 +12,7 @@ import io.cxs.journey.map.JourneyMap;
 import io.cxs.journey.map.JourneyMapReport;
 import io.cxs.journey.map.Stage;
 import io.cxs.journey.map.StageFeedback;
+import io.cxs.metrics.kpi.KpiResults;
 import io.cxs.journey.map.StageReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -162,10 +163,7 @@ final class JourneyCommand implements Subcommand {
       fb.put("responses", f.responses());
       fb.put("complaints", f.complaints());
       fb.put("negative", f.negative());
-      fb.put("npsResponses", f.npsResponses());
-      JourneyCommands.putOptional(fb, "nps", f.nps());
-      JourneyCommands.putOptional(fb, "csat", f.csat());
-      JourneyCommands.putOptional(fb, "ces", f.ces());
+      KpiCommand.putKpis(fb, new KpiResults(f.nps(), f.csat(), f.ces()));
     }
     return root;
   }

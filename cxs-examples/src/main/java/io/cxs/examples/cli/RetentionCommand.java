@@ -8,7 +8,7 @@ import io.cxs.metrics.retention.Activity;
 import io.cxs.metrics.retention.ChurnPeriod;
 import io.cxs.metrics.retention.Cohort;
 import io.cxs.metrics.retention.CohortCell;
-import io.cxs.metrics.retention.Granularity;
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.metrics.retention.RetentionAnalysis;
 import io.cxs.metrics.retention.RetentionReport;
 import java.io.PrintStream;
@@ -47,9 +47,9 @@ final class RetentionCommand implements Subcommand {
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
     Path events = args.existingFile("events");
     String periodArg = args.required("period");
-    Granularity period;
+    CalendarPeriod period;
     try {
-      period = Granularity.of(periodArg);
+      period = CalendarPeriod.of(periodArg);
     } catch (IllegalArgumentException e) {
       throw new UsageException("option --period must be day, week, month or quarter but was '" + periodArg + "'");
     }
@@ -89,7 +89,7 @@ final class RetentionCommand implements Subcommand {
 
   static Map<String, Object> toJson(RetentionReport r, String activity, IngestReport report) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("period", r.granularity().id());
+    m.put("period", r.granularity().code());
     m.put("zone", r.zone().getId());
     m.put("activity", activity);
     m.put("purchase", r.purchase());

@@ -95,14 +95,17 @@ public final class ShopSimulator {
     }
 
     void run() {
-      int sessions = 1 + (int) Math.floor(-Math.log(1 - r.nextDouble()) * 1.2);
-      for (int s = 0; s < Math.min(sessions, 8); s++) {
-        session(s);
-        t = t.plus(Duration.ofHours(6 + r.nextInt(24 * 20)));
+      // A third of visitors are regulars who come back often; the rest rarely return.
+      boolean regular = r.nextDouble() < 0.33;
+      double meanExtraSessions = regular ? 4.0 : 0.8;
+      int sessions = 1 + (int) Math.floor(-Math.log(1 - r.nextDouble()) * meanExtraSessions);
+      for (int s = 0; s < Math.min(sessions, 12); s++) {
+        session(s, regular);
+        t = t.plus(Duration.ofHours(6 + r.nextInt(24 * (regular ? 14 : 30))));
       }
     }
 
-    private void session(int s) {
+    private void session(int s, boolean regular) {
       Channel ch = s == 0 || r.nextDouble() < 0.6 ? home
           : (r.nextBoolean() ? Channel.WEB : Channel.MOBILE_APP);
       if (s == 0 && r.nextDouble() < 0.3) {
@@ -114,7 +117,7 @@ public final class ShopSimulator {
         sku = r.nextInt(SKUS.length);
         track("Product Viewed", ch, JourneyStage.CONSIDERATION, Map.of("sku", SKUS[sku]), null);
       }
-      if (r.nextDouble() > 0.45) {
+      if (r.nextDouble() > (regular ? 0.6 : 0.4)) {
         return;
       }
       track("Product Added", ch, JourneyStage.CONSIDERATION, Map.of("sku", SKUS[sku]), null);
@@ -125,7 +128,7 @@ public final class ShopSimulator {
       if (!identified && r.nextDouble() < 0.9) {
         identify();
       }
-      if (r.nextDouble() > 0.72) {
+      if (r.nextDouble() > (regular ? 0.85 : 0.65)) {
         return;
       }
       int qty = 1 + (r.nextDouble() < 0.2 ? 1 : 0);

@@ -118,7 +118,8 @@ final class JourneyCommandsTest {
     assertThat(consideration.get("name").asText()).isEqualTo("consideration");
     assertThat(consideration.get("reached").asLong()).isEqualTo(3);
     assertThat(consideration.get("left").asLong()).isEqualTo(1);
-    assertThat(consideration.get("feedback").get("nps").asDouble()).isEqualTo(-100.0);
+    assertThat(consideration.at("/feedback/nps/score").asDouble()).isEqualTo(-100.0);
+    assertThat(consideration.at("/feedback/nps/ci95")).hasSize(2);
     JsonNode purchase = r.get("stages").get(2);
     assertThat(purchase.get("reached").asLong()).isEqualTo(2);
     assertThat(purchase.get("withinTarget").asLong()).isEqualTo(1);

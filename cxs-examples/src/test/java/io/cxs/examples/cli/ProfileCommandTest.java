@@ -67,7 +67,9 @@ final class ProfileCommandTest {
   void demo_runsAndWritesReadableEvents(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
     Path file = dir.resolve("shop.jsonl");
     assertThat(run("demo", "--customers", "300", "--write", file.toString())).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Customers:").contains("NPS:");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Customers:").contains("NPS +")
+        .contains("Funnel, 7-day window").contains("Monthly purchase cohorts")
+        .contains("cart-abandonment");
     out.reset();
     assertThat(run("profile", "--events", file.toString())).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));

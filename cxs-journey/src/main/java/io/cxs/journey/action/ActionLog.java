@@ -57,4 +57,12 @@ public interface ActionLog {
 
   /** @return every record in the order claimed */
   List<ActionRecord> all();
+
+  /**
+   * Removes every record of a customer, for erasure (right to be forgotten).
+   *
+   * @param customer the customer id
+   * @return how many records were removed
+   */
+  int forget(CustomerId customer);
 }

@@ -73,6 +73,7 @@ public final class ClosedLoop implements AutoCloseable {
   private final Map<String, FollowUpCase> cases = new LinkedHashMap<>();
   private final List<Consumer<? super FollowUpCase>> openListeners = new CopyOnWriteArrayList<>();
   private ListenerRegistration registration;
+  private ListenerRegistration erasures;
 
   private ClosedLoop(Builder b) {
     this.cxs = b.cxs;
@@ -103,6 +104,7 @@ public final class ClosedLoop implements AutoCloseable {
   public synchronized ClosedLoop start() {
     checkState(registration == null, "closed loop was already started");
     registration = cxs.onFeedback(this::accept);
+    erasures = cxs.onErase(this::forget);
     return this;
   }
 
@@ -111,6 +113,15 @@ public final class ClosedLoop implements AutoCloseable {
   public synchronized void close() {
     if (registration != null) {
       registration.close();
+      erasures.close();
+    }
+  }
+
+  /** Drops the cases of an erased customer (right to be forgotten). */
+  private void forget(io.cxs.core.customer.Customer customer) {
+    synchronized (cases) {
+      cases.values().removeIf(c -> c.customer().equals(customer.id())
+          || customer.identities().contains(c.subject()));
     }
   }
 

@@ -48,4 +48,14 @@ final class InMemoryActionLog implements ActionLog {
   public synchronized List<ActionRecord> all() {
     return new ArrayList<>(byId.values());
   }
+
+  @Override
+  public synchronized int forget(CustomerId customer) {
+    List<String> ids = byCustomer.remove(customer);
+    if (ids == null) {
+      return 0;
+    }
+    ids.forEach(byId::remove);
+    return ids.size();
+  }
 }

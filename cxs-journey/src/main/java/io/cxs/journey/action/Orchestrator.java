@@ -147,6 +147,7 @@ public final class Orchestrator implements AutoCloseable {
     }
     registrations.add(cxs.onTouchpoint(t -> onSignal(Signal.of(t))));
     registrations.add(cxs.onFeedback(f -> onSignal(Signal.of(f))));
+    registrations.add(cxs.onErase(this::forget));
     List<Timer> pending = timers.all();
     for (Timer t : pending) {
       scheduler.schedule(t.dueAt(), () -> run(t.id()));
@@ -154,6 +155,15 @@ public final class Orchestrator implements AutoCloseable {
     LOG.debug("orchestrator started with {} rules and {} pending timers", rules.size(),
         pending.size());
     return this;
+  }
+
+  /** Drops an erased customer's action records, under its id and the ids merged into it. */
+  private void forget(io.cxs.core.customer.Customer customer) {
+    int n = log.forget(customer.id());
+    for (io.cxs.core.customer.MergeRecord m : customer.merges()) {
+      n += log.forget(m.merged());
+    }
+    LOG.debug("forgot {} action records of erased customer {}", n, customer.id());
   }
 
   /**

@@ -1,5 +1,9 @@
 package io.cxs.journey.map;
 
+import io.cxs.core.feedback.Scale;
+import io.cxs.metrics.kpi.KpiQuery;
+import io.cxs.metrics.kpi.KpiResults;
+import io.cxs.metrics.kpi.Kpis;
 import io.cxs.core.feedback.FeedbackKind;
 import io.cxs.core.spi.FeedbackBatch;
 import io.cxs.core.spi.FeedbackStore;
@@ -72,8 +76,10 @@ final class JourneyMapper implements TimelineVisitor {
 
   JourneyMapReport run(TimelineScan scan, FeedbackStore feedbackStore) {
     Customers customers = scan.run(this);
-    long[][] fb = new long[stages][9];
-    feedbackStore.scan(batch -> feedback(batch, customers, fb));
+    long[][] fb = new long[stages][3];
+    Kpis[] kpis = new Kpis[stages];
+    Arrays.fill(kpis, Kpis.empty());
+    feedbackStore.scan(batch -> feedback(batch, customers, fb, kpis));
     List<StageReport> out = new ArrayList<>();
     for (int s = 0; s < stages; s++) {
       Stage st = map.stages().get(s);
@@ -86,7 +92,7 @@ final class JourneyMapper implements TimelineVisitor {
       out.add(new StageReport(st.name(), reached[s], seconds(toReach[s].quantile(0.5)),
           seconds(toReach[s].quantile(0.9)), withinTarget[s], left[s],
           top(lastEvents.get(s), 5, true), top(channels.get(s), Integer.MAX_VALUE, false), mot,
-          stageFeedback(fb[s])));
+          stageFeedback(fb[s], kpis[s])));
     }
     return new JourneyMapReport(map.name(), visited, out, customers, current);
   }
@@ -183,7 +189,7 @@ final class JourneyMapper implements TimelineVisitor {
    * Attributes each feedback row to a stage: the stage carrying its journey-stage tag, else the
    * stage the customer most recently reached before giving it.
    */
-  private void feedback(FeedbackBatch b, Customers customers, long[][] fb) {
+  private void feedback(FeedbackBatch b, Customers customers, long[][] fb, Kpis[] kpis) {
     int[] ordinal = customers.resolve(b.dictionary());
     OptionalInt nps = b.dictionary().nameCode("nps");
     OptionalInt csat = b.dictionary().nameCode("csat");
@@ -222,27 +228,21 @@ final class JourneyMapper implements TimelineVisitor {
         f[2]++;
       }
       int survey = b.survey(r);
-      if (nps.isPresent() && survey == nps.getAsInt() && min == 0 && max == 10) {
-        f[3]++;
-        f[4] += score >= 9 ? 1 : score <= 6 ? -1 : 0;
-      } else if (csat.isPresent() && survey == csat.getAsInt()) {
-        f[5]++;
-        f[6] += score;
-      } else if (ces.isPresent() && survey == ces.getAsInt()) {
-        f[7]++;
-        f[8] += score;
+      if (nps.isPresent() && survey == nps.getAsInt() && Scale.NPS.equals(Scale.of(min, max))) {
+        kpis[s] = new Kpis(kpis[s].nps().add(score), kpis[s].csat(), kpis[s].ces());
+      } else if (csat.isPresent() && survey == csat.getAsInt()
+          && kpis[s].csat().rule().scale().equals(Scale.of(min, max))) {
+        kpis[s] = new Kpis(kpis[s].nps(), kpis[s].csat().add(score), kpis[s].ces());
+      } else if (ces.isPresent() && survey == ces.getAsInt()
+          && kpis[s].ces().rule().scale().equals(Scale.of(min, max))) {
+        kpis[s] = new Kpis(kpis[s].nps(), kpis[s].csat(), kpis[s].ces().add(score));
       }
     }
   }
 
-  private static StageFeedback stageFeedback(long[] f) {
-    return new StageFeedback(f[0], f[1], f[2],
-        f[3] == 0 ? OptionalDouble.empty() : OptionalDouble.of(100.0 * f[4] / f[3]), f[3],
-        mean(f[5], f[6]), mean(f[7], f[8]));
-  }
-
-  private static OptionalDouble mean(long n, long sum) {
-    return n == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) sum / n);
+  private static StageFeedback stageFeedback(long[] f, Kpis kpis) {
+    KpiResults results = kpis.result(KpiQuery.DEFAULT_MINIMUM_SAMPLE);
+    return new StageFeedback(f[0], f[1], f[2], results.nps(), results.csat(), results.ces());
   }
 
   private Map<String, Long> top(Map<Integer, long[]> counts, int limit, boolean names) {

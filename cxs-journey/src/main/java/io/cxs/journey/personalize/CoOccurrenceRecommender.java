@@ -53,6 +53,7 @@ public final class CoOccurrenceRecommender implements AutoCloseable {
   private final Map<String, Map<String, Integer>> co = new HashMap<>();
   private final Map<String, Integer> buyers = new HashMap<>();
   private ListenerRegistration registration;
+  private ListenerRegistration erasures;
 
   private CoOccurrenceRecommender(Builder b) {
     this.cxs = b.cxs;
@@ -77,6 +78,7 @@ public final class CoOccurrenceRecommender implements AutoCloseable {
   public synchronized CoOccurrenceRecommender start() {
     checkState(registration == null, "recommender was already started");
     registration = cxs.onTouchpoint(this::accept);
+    erasures = cxs.onErase(c -> c.identities().forEach(this::forget));
     return this;
   }
 
@@ -85,6 +87,35 @@ public final class CoOccurrenceRecommender implements AutoCloseable {
   public synchronized void close() {
     if (registration != null) {
       registration.close();
+      erasures.close();
+    }
+  }
+
+  /**
+   * Forgets the purchases of one identity (erasure): its items leave the co-occurrence counts and
+   * the popularity counts as if it had never bought them.
+   *
+   * @param subject the identity the purchases arrived with
+   */
+  public synchronized void forget(Identity subject) {
+    Set<String> owned = bought.remove(Objects.requireNonNull(subject, "subject"));
+    if (owned == null) {
+      return;
+    }
+    for (String y : owned) {
+      buyers.computeIfPresent(y, (k, n) -> n == 1 ? null : n - 1);
+      Map<String, Integer> row = co.get(y);
+      if (row == null) {
+        continue;
+      }
+      for (String x : owned) {
+        if (!x.equals(y)) {
+          row.computeIfPresent(x, (k, n) -> n == 1 ? null : n - 1);
+        }
+      }
+      if (row.isEmpty()) {
+        co.remove(y);
+      }
     }
   }
 

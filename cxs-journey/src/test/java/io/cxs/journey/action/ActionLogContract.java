@@ -34,6 +34,20 @@ abstract class ActionLogContract {
   }
 
   @Test
+  @DisplayName("forget removes every record of one customer and nothing else")
+  void forget_removesOneCustomersRecords() {
+    ActionLog log = newLog();
+    log.claim(record("a", "c1"));
+    log.claim(record("b", "c1"));
+    log.claim(record("c", "c2"));
+    assertThat(log.forget(CustomerId.of("c1"))).isEqualTo(2);
+    assertThat(log.timeline(CustomerId.of("c1"))).isEmpty();
+    assertThat(log.find("r/a/0")).isEmpty();
+    assertThat(log.all()).extracting(ActionRecord::id).containsExactly("r/c/0");
+    assertThat(log.forget(CustomerId.of("c1"))).isZero();
+  }
+
+  @Test
   @DisplayName("update replaces a claimed record and rejects an unknown one")
   void update_replacesTheRecord() {
     ActionLog log = newLog();

@@ -45,6 +45,16 @@ final class ClosedLoopTest {
   }
 
   @Test
+  void erase_dropsTheCustomersCases() {
+    Fixture f = new Fixture();
+    ClosedLoop loop = ClosedLoop.builder(f.cxs).build().start();
+    f.cxs.ingest(FeedbackEvent.survey("n1", "u1", T0, "nps", 2));
+    f.cxs.ingest(FeedbackEvent.survey("n2", "u2", T0, "nps", 3));
+    f.cxs.erase(io.cxs.core.customer.CustomerId.of("u1"));
+    assertThat(loop.cases()).extracting(FollowUpCase::id).containsExactly("case-n2");
+  }
+
+  @Test
   void close_firesTheResurveyRuleAfterItsDelay() {
     Fixture f = new Fixture();
     f.consent("u1", "service", Channel.EMAIL, ConsentStatus.GRANTED, T0.minusSeconds(60));

@@ -444,6 +444,21 @@ final class OrchestratorTest {
   }
 
   @Test
+  void erase_afterAnActionWasSent_forgetsItsRecords() {
+    Fixture f = new Fixture();
+    f.grantEmail("u1");
+    f.grantEmail("u2");
+    Orchestrator o = f.orchestrator().rule(Fixture.cartRule()).build().start();
+    f.track("a1", "u1", "Product Added", T0);
+    f.track("a2", "u2", "Product Added", T0);
+    f.scheduler.advance(Duration.ofDays(1));
+    assertThat(o.actionLog().all()).hasSize(2);
+    f.cxs.erase(io.cxs.core.customer.CustomerId.of("u1"));
+    assertThat(o.actionLog().timeline(io.cxs.core.customer.CustomerId.of("u1"))).isEmpty();
+    assertThat(o.actionLog().all()).extracting(r -> r.customer().value()).containsExactly("u2");
+  }
+
+  @Test
   void retry_consentWithdrawnBeforeRetry_suppresses() {
     Fixture f = new Fixture();
     f.grantEmail("u1");

@@ -65,19 +65,22 @@ final class JourneyMapTest {
     assertThat(consideration.reached()).isEqualTo(3);
     assertThat(consideration.left()).isEqualTo(1);
     assertThat(consideration.lastEvents()).containsExactly(Map.entry("Banner Seen", 1L));
-    assertThat(consideration.feedback().nps()).hasValue(0.0);
+    assertThat(consideration.feedback().nps().responses()).isPositive();
+    assertThat(consideration.feedback().nps().score()).isEqualTo(0.0);
     assertThat(purchase.reached()).isEqualTo(2);
     assertThat(purchase.medianSecondsToReach()).hasValue(75 * 60.0);
     assertThat(purchase.withinTarget()).isEqualTo(1);
     assertThat(purchase.channels()).containsExactly(Map.entry("mobile_app", 1L),
         Map.entry("web", 1L));
     assertThat(purchase.momentsOfTruth()).containsExactly(Map.entry("Order Completed", 1L));
-    assertThat(purchase.feedback().npsResponses()).isEqualTo(1);
-    assertThat(purchase.feedback().nps()).hasValue(100.0);
-    assertThat(purchase.feedback().csat()).hasValue(2.0);
+    assertThat(purchase.feedback().nps().responses()).isEqualTo(1);
+    assertThat(purchase.feedback().nps().score()).isEqualTo(100.0);
+    assertThat(purchase.feedback().csat().responses()).isEqualTo(1);
+    assertThat(purchase.feedback().csat().dissatisfied()).isEqualTo(1);
+    assertThat(purchase.feedback().csat().score()).isEqualTo(0.0);
     assertThat(purchase.feedback().negative()).isEqualTo(1);
     assertThat(service.reached()).isEqualTo(1);
-    assertThat(service.feedback().nps()).hasValue(-100.0);
+    assertThat(service.feedback().nps().score()).isEqualTo(-100.0);
     assertThat(service.feedback().complaints()).isEqualTo(1);
     assertThat(r.currentStage(CustomerId.of("u2"))).hasValue("service");
     assertThat(r.currentStage(CustomerId.of("u3"))).hasValue("consideration");

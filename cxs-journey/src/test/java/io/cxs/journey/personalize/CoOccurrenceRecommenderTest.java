@@ -47,6 +47,21 @@ final class CoOccurrenceRecommenderTest {
   }
 
   @Test
+  void erase_forgetsTheCustomersPurchasesAsIfNeverMade() {
+    Cxs cxs = Cxs.builder().build();
+    CoOccurrenceRecommender recs = CoOccurrenceRecommender.builder(cxs).build().start();
+    buy(cxs, "o1", "a", Map.of("products", List.of(Map.of("sku", "tent"), Map.of("sku", "stove"))), 1);
+    buy(cxs, "o2", "b", Map.of("sku", "tent"), 2);
+    buy(cxs, "o3", "b", Map.of("sku", "mug"), 3);
+    assertThat(recs.similar("tent", 5)).extracting(Recommendation::sku)
+        .containsExactlyInAnyOrder("stove", "mug");
+    cxs.erase(CustomerId.of("a"));
+    assertThat(recs.similar("tent", 5)).extracting(Recommendation::sku).containsExactly("mug");
+    assertThat(recs.popular(5)).extracting(Recommendation::reason)
+        .containsExactly("popular: bought by 1 customers", "popular: bought by 1 customers");
+  }
+
+  @Test
   void recommend_newCustomer_fallsBackToPopularity() {
     Cxs cxs = Cxs.builder().build();
     CoOccurrenceRecommender recs = CoOccurrenceRecommender.builder(cxs).build().start();

@@ -111,15 +111,27 @@ final class BgFamily {
   /**
    * E[Y(t) | x, tₓ, T] for both models, with the 2F1 in Euler's form
    * (1−z)^(r+x) 2F1(r+x, b+x+k; a+b+x−1+k; z) = (1−z)^(a−1) 2F1(a+b−1+k−r, a−1; a+b+x−1+k; z),
-   * z = t/(α+T+t), whose parameters do not grow with x.
+   * z = t/(α+T+t), whose parameters do not grow with x; when (a−1)·z is large, the direct
+   * series instead.
    */
+  /** Above this (a − 1)·z, Euler's form of the 2F1 would overflow; the direct series is used. */
+  private static final double EULER_LIMIT = 30;
+
   static double conditionalExpectation(
       double r, double alpha, double a, double b, boolean modified, int x, double tx, double age, double t) {
     int k = modified ? 1 : 0;
     double aa = Math.abs(a - 1) < 1e-9 ? 1 + 1e-9 : a; // the formula is 0/0 at a = 1; take the limit numerically
     double z = t / (alpha + age + t);
-    double term =
-        Math.pow(1 - z, aa - 1) * SpecialFunctions.hyp2f1(aa + b - 1 + k - r, aa - 1, aa + b + x - 1 + k, z);
+    double term;
+    if ((aa - 1) * z > EULER_LIMIT) {
+      // Large a (a fit at the boundary, where the dropout probability is nearly the same for
+      // everyone): Euler's form would sum terms near (a z)^n / n! and overflow, so use the
+      // direct series, whose terms shrink like (r + x + n) z / (n + 1).
+      term = Math.pow(1 - z, r + x) * SpecialFunctions.hyp2f1(r + x, b + x + k, aa + b + x - 1 + k, z);
+    } else {
+      term = Math.pow(1 - z, aa - 1)
+          * SpecialFunctions.hyp2f1(aa + b - 1 + k - r, aa - 1, aa + b + x - 1 + k, z);
+    }
     double numerator = (aa + b + x - 1 + k) / (aa - 1) * (1 - term);
     double denominator = 1;
     if (x > 0 || modified) {

@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.Objects;
@@ -11,7 +12,7 @@ import java.util.OptionalDouble;
  * Customers whose first activity is in this period, or who come back after a gap, are not
  * counted here.
  *
- * @param period the label of this period, such as {@code 2026-02} (see {@link Granularity})
+ * @param period the label of this period, such as {@code 2026-02} (see {@link CalendarPeriod})
  * @param activeBefore customers active in the previous period, at least 0
  * @param retained of those, the ones active in this period
  * @param churned of those, the ones not active in this period; {@code retained + churned =

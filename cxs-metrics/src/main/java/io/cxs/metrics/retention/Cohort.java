@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * and how many of them were active in that period and each later one, up to the last period of
  * the data. Offset 0 is the cohort's own period, where every customer of the cohort is active.
  *
- * @param period the label of the cohort's period, such as {@code 2026-01} (see {@link Granularity})
+ * @param period the label of the cohort's period, such as {@code 2026-01} (see {@link CalendarPeriod})
  * @param customers the number of customers in the cohort, at least 1
  * @param retention one cell per offset 0, 1, …, in order; cell 0 has {@code customers} active
  * @since 0.1

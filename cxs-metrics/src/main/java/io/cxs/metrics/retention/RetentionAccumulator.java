@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.cxs.metrics.clv.Transaction;
@@ -118,7 +119,7 @@ public final class RetentionAccumulator {
    *     last active period (such as daily periods over three centuries; usually a bad timestamp)
    */
   public RetentionReport result() {
-    Granularity g = analysis.granularity();
+    CalendarPeriod g = analysis.granularity();
     List<long[]> active = new ArrayList<>(customers.size());
     int purchasers = 0;
     int repeat = 0;
@@ -144,7 +145,7 @@ public final class RetentionAccumulator {
       if (max - min >= MAX_PERIODS) {
         throw new IllegalStateException(
             "the data spans more than " + MAX_PERIODS + " periods, from " + g.label(min) + " to " + g.label(max)
-                + "; use a longer granularity than " + g.id());
+                + "; use a longer granularity than " + g.code());
       }
       int n = (int) (max - min + 1);
       int[] cohortSize = new int[n];

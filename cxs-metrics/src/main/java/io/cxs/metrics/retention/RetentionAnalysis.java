@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.IdentityResolver;
 import io.cxs.core.spi.ScanDictionary;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
  * rates from each period to the next, and the repeat-purchase rate; over a {@link
  * TouchpointStore} (customers resolved through the identity graph) or over plain Java input.
  *
- * <p>Definitions, for periods of the configured {@link Granularity} in the configured zone:
+ * <p>Definitions, for periods of the configured {@link CalendarPeriod} in the configured zone:
  *
  * <ul>
  *   <li>A customer is <em>active</em> in a period if it has at least one touchpoint there that
@@ -46,7 +47,7 @@ import java.util.function.Consumer;
  * io.cxs.metrics.clv.HistoricalValue}:
  *
  * <pre>{@code
- * RetentionAnalysis analysis = RetentionAnalysis.builder(Granularity.MONTH)
+ * RetentionAnalysis analysis = RetentionAnalysis.builder(CalendarPeriod.MONTH)
  *     .zone(ZoneId.of("Europe/Berlin"))
  *     .activity(Activity.any())
  *     .purchase(Activity.named("Order Completed"))
@@ -68,7 +69,7 @@ public final class RetentionAnalysis {
   /** The default purchase definition: {@link Activity#withValue()}. */
   public static final Activity DEFAULT_PURCHASE = Activity.withValue();
 
-  private final Granularity granularity;
+  private final CalendarPeriod granularity;
   private final ZoneId zone;
   private final Activity activity;
   private final Activity purchase;
@@ -86,7 +87,7 @@ public final class RetentionAnalysis {
    *     {@link #DEFAULT_PURCHASE}
    * @throws NullPointerException if {@code granularity} is null
    */
-  public static Builder builder(Granularity granularity) {
+  public static Builder builder(CalendarPeriod granularity) {
     return new Builder(Objects.requireNonNull(granularity, "granularity"));
   }
 
@@ -95,12 +96,12 @@ public final class RetentionAnalysis {
    * @return an analysis with the defaults
    * @throws NullPointerException if {@code granularity} is null
    */
-  public static RetentionAnalysis of(Granularity granularity) {
+  public static RetentionAnalysis of(CalendarPeriod granularity) {
     return builder(granularity).build();
   }
 
   /** @return the period length */
-  public Granularity granularity() {
+  public CalendarPeriod granularity() {
     return granularity;
   }
 
@@ -198,7 +199,7 @@ public final class RetentionAnalysis {
 
   @Override
   public String toString() {
-    return "RetentionAnalysis{granularity=" + granularity.id() + ", zone=" + zone + ", activity=" + activity
+    return "RetentionAnalysis{granularity=" + granularity.code() + ", zone=" + zone + ", activity=" + activity
         + ", purchase=" + purchase + "}";
   }
 
@@ -299,12 +300,12 @@ public final class RetentionAnalysis {
    * @since 0.1
    */
   public static final class Builder {
-    private final Granularity granularity;
+    private final CalendarPeriod granularity;
     private ZoneId zone;
     private Activity activity;
     private Activity purchase;
 
-    private Builder(Granularity granularity) {
+    private Builder(CalendarPeriod granularity) {
       this.granularity = granularity;
     }
 

@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import java.time.ZoneId;
@@ -30,7 +31,7 @@ import java.util.OptionalDouble;
  * @since 0.1
  */
 public record RetentionReport(
-    Granularity granularity,
+    CalendarPeriod granularity,
     ZoneId zone,
     String activity,
     String purchase,

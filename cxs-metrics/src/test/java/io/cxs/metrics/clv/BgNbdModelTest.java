@@ -22,6 +22,22 @@ final class BgNbdModelTest {
     assertThat(PUBLISHED.logLikelihood(Cdnow.summaries())).isCloseTo(-9582.4, within(0.5));
   }
 
+  /**
+   * A fit at the boundary sends a and b to infinity with a/(a+b) fixed (every customer drops out
+   * with the same probability). The conditional expectation must stay finite there and approach
+   * its limit continuously (regression: Euler's form of the 2F1 overflowed at a ≈ 1e9).
+   */
+  @Test
+  void expectedPurchases_hugeAandB_isFiniteAndContinuous() {
+    RfmSummary c = RfmSummary.of("c", 3, 20, 30);
+    double atHuge = new BgNbdModel(0.2, 1.9, 1.3e9, 1.7e9).expectedPurchases(c, 12);
+    double atLarge = new BgNbdModel(0.2, 1.9, 1.3e6, 1.7e6).expectedPurchases(c, 12);
+    double atModerate = new BgNbdModel(0.2, 1.9, 1.3e3, 1.7e3).expectedPurchases(c, 12);
+    assertThat(atHuge).isFinite().isPositive();
+    assertThat(atHuge).isCloseTo(atLarge, Percentage.withPercentage(0.01));
+    assertThat(atLarge).isCloseTo(atModerate, Percentage.withPercentage(1));
+  }
+
   @Test
   void logLikelihood_listAndSingleCustomers_agree() {
     List<RfmSummary> some = Cdnow.summaries().subList(0, 50);

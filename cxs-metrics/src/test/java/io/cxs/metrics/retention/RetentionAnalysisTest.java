@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,7 +40,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void analyzeTransactions_monthly_handComputedCohortTable() {
-    RetentionReport r = RetentionAnalysis.of(Granularity.MONTH).analyzeTransactions(MONTHLY);
+    RetentionReport r = RetentionAnalysis.of(CalendarPeriod.MONTH).analyzeTransactions(MONTHLY);
 
     assertThat(r.customers()).isEqualTo(5);
     assertThat(r.cohorts()).extracting(Cohort::period).containsExactly("2026-01", "2026-02", "2026-04", "2026-06");
@@ -55,7 +56,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void analyzeTransactions_monthly_handComputedChurn() {
-    RetentionReport r = RetentionAnalysis.of(Granularity.MONTH).analyzeTransactions(MONTHLY);
+    RetentionReport r = RetentionAnalysis.of(CalendarPeriod.MONTH).analyzeTransactions(MONTHLY);
 
     assertThat(r.churn()).containsExactly(
         new ChurnPeriod("2026-02", 2, 1, 1), // Jan {A, B} -> A stays, B (only active in Jan) churns
@@ -72,7 +73,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void repeatPurchaseRate_countsPurchaseDaysNotOrders() {
-    RetentionReport r = RetentionAnalysis.of(Granularity.MONTH).analyzeTransactions(MONTHLY);
+    RetentionReport r = RetentionAnalysis.of(CalendarPeriod.MONTH).analyzeTransactions(MONTHLY);
 
     // A (3 days) and C (2 days) repeat; D bought twice on one day: not a repeat purchaser
     assertThat(r.purchasers()).isEqualTo(5);
@@ -82,7 +83,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void result_empty_hasNoCohortsAndNoRates() {
-    RetentionReport r = RetentionAnalysis.of(Granularity.WEEK).newAccumulator()
+    RetentionReport r = RetentionAnalysis.of(CalendarPeriod.WEEK).newAccumulator()
         .add("c-1", Instant.parse("2026-01-01T00:00:00Z"), "Page Viewed", Double.NaN)
         .result();
 
@@ -97,9 +98,9 @@ final class RetentionAnalysisTest {
   void add_zone_midnightBoundaryDecidesThePeriod() {
     Instant lateJan = Instant.parse("2026-01-31T23:30:00Z"); // 00:30 on 1 February in Berlin
     Instant midnight = Instant.parse("2026-02-01T00:00:00Z");
-    RetentionAnalysis utc = RetentionAnalysis.of(Granularity.MONTH);
+    RetentionAnalysis utc = RetentionAnalysis.of(CalendarPeriod.MONTH);
     RetentionAnalysis berlin =
-        RetentionAnalysis.builder(Granularity.MONTH).zone(ZoneId.of("Europe/Berlin")).build();
+        RetentionAnalysis.builder(CalendarPeriod.MONTH).zone(ZoneId.of("Europe/Berlin")).build();
 
     RetentionReport inUtc = utc.newAccumulator()
         .add("c", lateJan, "Order Completed", 5).add("c", midnight, "Order Completed", 5).result();
@@ -117,7 +118,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void analyzeTransactions_isoWeek53_acrossTheYearBoundary() {
-    RetentionReport r = RetentionAnalysis.of(Granularity.WEEK).analyzeTransactions(List.of(
+    RetentionReport r = RetentionAnalysis.of(CalendarPeriod.WEEK).analyzeTransactions(List.of(
         t("a", "2020-12-28"), // Monday of 2020-W53
         t("a", "2021-01-03"), // Sunday, still 2020-W53
         t("b", "2021-01-03"),
@@ -134,18 +135,18 @@ final class RetentionAnalysisTest {
   @Test
   void granularity_labelsAndIndices() {
     long day = LocalDate.parse("2026-05-31").toEpochDay();
-    assertThat(Granularity.DAY.label(Granularity.DAY.index(day))).isEqualTo("2026-05-31");
-    assertThat(Granularity.MONTH.label(Granularity.MONTH.index(day))).isEqualTo("2026-05");
-    assertThat(Granularity.QUARTER.label(Granularity.QUARTER.index(day))).isEqualTo("2026-Q2");
-    assertThat(Granularity.WEEK.label(Granularity.WEEK.index(day))).isEqualTo("2026-W22");
-    assertThat(Granularity.WEEK.label(Granularity.WEEK.index(LocalDate.parse("1969-12-28").toEpochDay())))
+    assertThat(CalendarPeriod.DAY.label(CalendarPeriod.DAY.index(day))).isEqualTo("2026-05-31");
+    assertThat(CalendarPeriod.MONTH.label(CalendarPeriod.MONTH.index(day))).isEqualTo("2026-05");
+    assertThat(CalendarPeriod.QUARTER.label(CalendarPeriod.QUARTER.index(day))).isEqualTo("2026-Q2");
+    assertThat(CalendarPeriod.WEEK.label(CalendarPeriod.WEEK.index(day))).isEqualTo("2026-W22");
+    assertThat(CalendarPeriod.WEEK.label(CalendarPeriod.WEEK.index(LocalDate.parse("1969-12-28").toEpochDay())))
         .isEqualTo("1969-W52");
-    assertThat(Granularity.QUARTER.index(LocalDate.parse("2027-01-01").toEpochDay())
-        - Granularity.QUARTER.index(LocalDate.parse("2026-12-31").toEpochDay())).isEqualTo(1);
-    assertThat(Granularity.of("Quarter")).isEqualTo(Granularity.QUARTER);
-    assertThatThrownBy(() -> Granularity.of("year"))
+    assertThat(CalendarPeriod.QUARTER.index(LocalDate.parse("2027-01-01").toEpochDay())
+        - CalendarPeriod.QUARTER.index(LocalDate.parse("2026-12-31").toEpochDay())).isEqualTo(1);
+    assertThat(CalendarPeriod.of("Quarter")).isEqualTo(CalendarPeriod.QUARTER);
+    assertThatThrownBy(() -> CalendarPeriod.of("year"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("granularity must be day, week, month or quarter but was 'year'");
+        .hasMessage("period must be day, week, month or quarter but was 'year'");
   }
 
   @Test
@@ -166,7 +167,7 @@ final class RetentionAnalysisTest {
     try (Cxs cxs = Cxs.builder().build()) {
       assertThat(cxs.ingestJsonLines(new StringReader(events)).accepted()).isEqualTo(6);
 
-      RetentionReport purchases = RetentionAnalysis.of(Granularity.MONTH).analyze(cxs.touchpoints(), cxs.resolver());
+      RetentionReport purchases = RetentionAnalysis.of(CalendarPeriod.MONTH).analyze(cxs.touchpoints(), cxs.resolver());
       // one customer (a-1 = u-1) bought in Jan and Mar; u-2 in Feb; the refund is no purchase
       assertThat(purchases.customers()).isEqualTo(2);
       assertThat(purchases.cohorts()).extracting(Cohort::period).containsExactly("2026-01", "2026-02");
@@ -174,7 +175,7 @@ final class RetentionAnalysisTest {
       assertThat(active(purchases.cohorts().get(1))).containsExactly(1, 0);
       assertThat(purchases.repeatPurchaseRate()).hasValue(0.5);
 
-      RetentionReport any = RetentionAnalysis.builder(Granularity.MONTH).activity(Activity.any()).build()
+      RetentionReport any = RetentionAnalysis.builder(CalendarPeriod.MONTH).activity(Activity.any()).build()
           .analyze(cxs.touchpoints(), cxs.resolver());
       assertThat(active(any.cohorts().get(0))).containsExactly(1, 1, 1);
       assertThat(active(any.cohorts().get(1))).containsExactly(1, 1);
@@ -199,7 +200,7 @@ final class RetentionAnalysisTest {
     try (Cxs cxs = Cxs.builder().build()) {
       cxs.ingestJsonLines(new StringReader(events));
       RetentionAnalysis analysis =
-          RetentionAnalysis.builder(Granularity.MONTH).purchase(Activity.named("Order Completed")).build();
+          RetentionAnalysis.builder(CalendarPeriod.MONTH).purchase(Activity.named("Order Completed")).build();
 
       List<Transaction> purchases = analysis.purchases(cxs.touchpoints(), cxs.resolver());
       List<HistoricalValue> values = RfmSummaries.historicalValues(purchases, LocalDate.parse("2026-01-30"), PeriodUnit.WEEKS);
@@ -223,16 +224,16 @@ final class RetentionAnalysisTest {
     try (Cxs cxs = Cxs.builder().build()) {
       cxs.ingestJsonLines(new StringReader(events));
       CustomerId id = cxs.customerOf(io.cxs.core.customer.Identity.userId("u-1")).orElseThrow();
-      assertThat(RetentionAnalysis.of(Granularity.DAY).analyze(cxs.touchpoints(), cxs.resolver()).customers()).isEqualTo(1);
+      assertThat(RetentionAnalysis.of(CalendarPeriod.DAY).analyze(cxs.touchpoints(), cxs.resolver()).customers()).isEqualTo(1);
       cxs.erase(id);
-      assertThat(RetentionAnalysis.of(Granularity.DAY).analyze(cxs.touchpoints(), cxs.resolver()).customers()).isZero();
+      assertThat(RetentionAnalysis.of(CalendarPeriod.DAY).analyze(cxs.touchpoints(), cxs.resolver()).customers()).isZero();
     }
   }
 
   @Test
   void report_jsonRoundTrip() throws Exception {
     ObjectMapper json = CxsJson.newMapper();
-    RetentionReport r = RetentionAnalysis.builder(Granularity.MONTH).zone(ZoneId.of("America/New_York"))
+    RetentionReport r = RetentionAnalysis.builder(CalendarPeriod.MONTH).zone(ZoneId.of("America/New_York"))
         .purchase(Activity.named("Order Completed", "Subscription Renewed")).build()
         .analyzeTransactions(MONTHLY);
 
@@ -241,13 +242,13 @@ final class RetentionAnalysisTest {
     assertThat(json.readValue(text, RetentionReport.class)).isEqualTo(r);
     assertThat(text).contains("\"period\":\"2026-01\"").contains("\"zone\":\"America/New_York\"")
         .contains("\"purchase\":\"named[Order Completed, Subscription Renewed]\"");
-    RetentionReport empty = RetentionAnalysis.of(Granularity.DAY).newAccumulator().result();
+    RetentionReport empty = RetentionAnalysis.of(CalendarPeriod.DAY).newAccumulator().result();
     assertThat(json.readValue(json.writeValueAsString(empty), RetentionReport.class)).isEqualTo(empty);
   }
 
   @Test
   void merge_ofSplitInput_equalsTheWhole() {
-    RetentionAnalysis analysis = RetentionAnalysis.of(Granularity.MONTH);
+    RetentionAnalysis analysis = RetentionAnalysis.of(CalendarPeriod.MONTH);
     RetentionAccumulator first = analysis.newAccumulator();
     RetentionAccumulator second = analysis.newAccumulator();
     for (int i = 0; i < MONTHLY.size(); i++) {
@@ -258,8 +259,8 @@ final class RetentionAnalysisTest {
 
   @Test
   void merge_otherAnalysis_isRejected() {
-    RetentionAccumulator month = RetentionAnalysis.of(Granularity.MONTH).newAccumulator();
-    RetentionAccumulator week = RetentionAnalysis.of(Granularity.WEEK).newAccumulator();
+    RetentionAccumulator month = RetentionAnalysis.of(CalendarPeriod.MONTH).newAccumulator();
+    RetentionAccumulator week = RetentionAnalysis.of(CalendarPeriod.WEEK).newAccumulator();
     assertThatThrownBy(() -> month.merge(week))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("other must belong to the analysis RetentionAnalysis{granularity=month")
@@ -268,7 +269,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void result_absurdSpan_failsNamingThePeriods() {
-    RetentionAccumulator acc = RetentionAnalysis.of(Granularity.DAY).newAccumulator()
+    RetentionAccumulator acc = RetentionAnalysis.of(CalendarPeriod.DAY).newAccumulator()
         .add(t("a", "1700-01-01")).add(t("a", "2026-01-01"));
     assertThatThrownBy(acc::result)
         .isInstanceOf(IllegalStateException.class)
@@ -278,7 +279,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void builder_optionSetTwice_isRejected() {
-    RetentionAnalysis.Builder b = RetentionAnalysis.builder(Granularity.DAY).zone(ZoneId.of("UTC"));
+    RetentionAnalysis.Builder b = RetentionAnalysis.builder(CalendarPeriod.DAY).zone(ZoneId.of("UTC"));
     assertThatThrownBy(() -> b.zone(ZoneId.of("Europe/Paris")))
         .isInstanceOf(IllegalStateException.class).hasMessage("zone was already set to UTC");
     b.activity(Activity.any());
@@ -306,7 +307,7 @@ final class RetentionAnalysisTest {
 
   @Test
   void add_blankCustomer_isRejected() {
-    RetentionAccumulator acc = RetentionAnalysis.of(Granularity.DAY).newAccumulator();
+    RetentionAccumulator acc = RetentionAnalysis.of(CalendarPeriod.DAY).newAccumulator();
     assertThatThrownBy(() -> acc.add(" ", Instant.EPOCH, "Order Completed", 1))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("customerId must not be blank but was ' '");
   }
@@ -324,7 +325,7 @@ final class RetentionAnalysisTest {
         .hasMessage("retention offsets must be 0, 1, ... but offset 2 was at index 1");
     assertThatThrownBy(() -> new CohortCell(-1, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("offset must be at least 0 but was -1");
-    assertThatThrownBy(() -> new RetentionReport(Granularity.DAY, ZoneId.of("UTC"), "any", "any", 1, List.of(),
+    assertThatThrownBy(() -> new RetentionReport(CalendarPeriod.DAY, ZoneId.of("UTC"), "any", "any", 1, List.of(),
         List.of(), 0, 0))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("cohort sizes must sum to customers 1 but sum to 0");
   }

@@ -1,5 +1,6 @@
 package io.cxs.metrics.retention;
 
+import io.cxs.metrics.CalendarPeriod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,7 @@ final class RetentionPropertiesTest {
   @Provide
   Arbitrary<RetentionAnalysis> analyses() {
     return Combinators.combine(
-            Arbitraries.of(Granularity.class),
+            Arbitraries.of(CalendarPeriod.class),
             Arbitraries.of("UTC", "Europe/Berlin", "Pacific/Kiritimati", "America/St_Johns"),
             Arbitraries.of(Activity.any(), Activity.withValue(), Activity.named("Order Completed")))
         .as((g, z, a) -> RetentionAnalysis.builder(g).zone(java.time.ZoneId.of(z)).activity(a).build());

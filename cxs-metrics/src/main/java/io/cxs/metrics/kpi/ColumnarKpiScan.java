@@ -1,0 +1,432 @@
+package io.cxs.metrics.kpi;
+
+import io.cxs.metrics.CalendarPeriod;
+import io.cxs.core.customer.Identity;
+import io.cxs.core.feedback.FeedbackKind;
+import io.cxs.core.spi.FeedbackBatch;
+import io.cxs.core.spi.ScanDictionary;
+import io.cxs.core.touchpoint.JourneyStage;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * One columnar pass of a {@link KpiQuery}: every KPI of every (period, group) cell is counted in
+ * primitive arrays indexed by {@code (period − base) · groups + group}. Periods come from a table
+ * of 15-minute buckets (every real time zone offset is a multiple of 15 minutes), so a row costs
+ * a subtraction, a division by a constant and a table load; a bucket in which the zone's offset
+ * changes is marked and its rows are computed exactly. Not thread-safe: one instance per scan.
+ */
+final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
+  static final long BUCKET_MS = 15 * 60_000L;
+  /** Larger time ranges than this many buckets (about 114 years) skip the table. */
+  private static final long MAX_BUCKETS = 4_000_000L;
+  private static final int SLOW = Integer.MIN_VALUE;
+  private static final int NPS = 0;
+  private static final int CSAT = 1;
+  private static final int CES = 2;
+  private static final int SURVEY_KIND = FeedbackKind.SURVEY.ordinal();
+  private static final JourneyStage[] STAGES = JourneyStage.values();
+
+  private final KpiQuery query;
+  private final CalendarPeriod period;
+  private final ZoneId zone;
+  private final Dimension.Kind dim;
+  /** Label of each subject's customer trait, for the trait dimension; else null. */
+  private final Function<Identity, String> traitOf;
+
+  private ScanDictionary dict;
+  private byte[] surveyKpi = new byte[0];
+  private int[] subjectGroup = new int[0];
+  private final List<String> groupLabels = new ArrayList<>();
+  private final Map<String, Integer> groupCodes = new HashMap<>();
+
+  private int groupCap = 1;
+  private long periodBase;
+  private int periodCount;
+  private long tableStartMs;
+  private int[] table;
+
+  private long[] nps = new long[0];
+  private long[] csat = new long[0];
+  private long[] ces = new long[0];
+  private long ignored;
+
+  private final int[] npsCat = new int[11];
+  private final int[] csatCat;
+  private final int csatMin;
+  private final int cesLowFrom;
+  private final int[] expectedMin = new int[3];
+  private final int[] expectedMax = new int[3];
+
+  ColumnarKpiScan(KpiQuery query, Function<Identity, String> traitOf) {
+    this.query = query;
+    this.period = query.period().orElse(null);
+    this.zone = query.zone();
+    this.dim = query.dimension().map(Dimension::kind).orElse(null);
+    this.traitOf = traitOf;
+    for (int s = 0; s <= 10; s++) {
+      npsCat[s] = s >= 9 ? 0 : s >= 7 ? 1 : 2;
+    }
+    CsatRule cr = query.csatRule();
+    csatMin = cr.scale().min();
+    csatCat = new int[cr.scale().points()];
+    for (int s = cr.scale().min(); s <= cr.scale().max(); s++) {
+      csatCat[s - csatMin] = s >= cr.satisfiedFrom() ? 0 : s <= cr.dissatisfiedTo() ? 2 : 1;
+    }
+    cesLowFrom = query.cesRule().lowEffortFrom();
+    expectedMin[NPS] = 0;
+    expectedMax[NPS] = 10;
+    expectedMin[CSAT] = cr.scale().min();
+    expectedMax[CSAT] = cr.scale().max();
+    expectedMin[CES] = query.cesRule().scale().min();
+    expectedMax[CES] = query.cesRule().scale().max();
+    if (period == null) {
+      periodCount = 1;
+      allocate(1, 1);
+    }
+  }
+
+  @Override
+  public void accept(FeedbackBatch batch) {
+    int n = batch.size();
+    if (n == 0) {
+      return;
+    }
+    prepareDictionary(batch.dictionary());
+    int[] rowGroup = dim == Dimension.Kind.TOUCHPOINT ? touchpointGroups(batch) : null;
+    if (period != null) {
+      long min = Long.MAX_VALUE;
+      long max = Long.MIN_VALUE;
+      for (int r = 0; r < n; r++) {
+        long t = batch.epochMillis(r);
+        min = Math.min(min, t);
+        max = Math.max(max, t);
+      }
+      preparePeriods(min, max);
+    }
+    count(batch, n, rowGroup);
+  }
+
+  private void count(FeedbackBatch batch, int n, int[] rowGroup) {
+    final byte[] kpiOf = surveyKpi;
+    final int[] tab = table;
+    final long start = tableStartMs;
+    final long base = periodBase;
+    final int groups = groupCap;
+    final int[] subjectGroups = subjectGroup;
+    final long[] npsCounts = nps;
+    final long[] csatCounts = csat;
+    final long[] cesStats = ces;
+    final int[] npsCategory = npsCat;
+    final int[] csatCategory = csatCat;
+    final int[] expMin = expectedMin;
+    final int[] expMax = expectedMax;
+    final Dimension.Kind dimension = dim;
+    final boolean byPeriod = period != null;
+    long skippedRows = 0;
+    for (int r = 0; r < n; r++) {
+      int k = kpiOf[batch.survey(r)];
+      if (k < 0) {
+        continue;
+      }
+      int p = 0;
+      if (byPeriod) {
+        long t = batch.epochMillis(r);
+        int abs = tab == null ? SLOW : tab[(int) ((t - start) / BUCKET_MS)];
+        p = (int) ((abs == SLOW ? exactPeriod(t) : abs) - base);
+      }
+      int g;
+      if (dimension == null) {
+        g = 0;
+      } else {
+        switch (dimension) {
+          case CHANNEL:
+            g = batch.channel(r);
+            break;
+          case SURVEY:
+            g = batch.survey(r);
+            break;
+          case STAGE:
+            g = batch.stage(r) + 1;
+            break;
+          case TRAIT:
+            g = subjectGroups[batch.subject(r)];
+            break;
+          default:
+            g = rowGroup[r];
+        }
+      }
+      int cell = p * groups + g;
+      int score = batch.score(r);
+      if (score == FeedbackBatch.NO_SCORE) {
+        if (batch.kind(r) != SURVEY_KIND) {
+          continue;
+        }
+        if (k == NPS) {
+          npsCounts[cell * 4 + 3]++;
+        } else if (k == CSAT) {
+          csatCounts[cell * 4 + 3]++;
+        } else {
+          cesStats[cell * 5 + 4]++;
+        }
+        continue;
+      }
+      if (batch.scaleMin(r) != expMin[k] || batch.scaleMax(r) != expMax[k]) {
+        skippedRows++;
+        continue;
+      }
+      if (k == NPS) {
+        npsCounts[cell * 4 + npsCategory[score]]++;
+      } else if (k == CSAT) {
+        csatCounts[cell * 4 + csatCategory[score - csatMin]]++;
+      } else {
+        int c = cell * 5;
+        cesStats[c]++;
+        cesStats[c + 1] += score;
+        cesStats[c + 2] += (long) score * score;
+        if (score >= cesLowFrom) {
+          cesStats[c + 3]++;
+        }
+      }
+    }
+    ignored += skippedRows;
+  }
+
+  private long exactPeriod(long epochMillis) {
+    long p = period.index(LocalDate.ofInstant(Instant.ofEpochMilli(epochMillis), zone));
+    if (p < periodBase || p >= periodBase + periodCount) {
+      throw new IllegalStateException("period " + p + " outside the prepared range ["
+          + periodBase + ", " + (periodBase + periodCount) + ")");
+    }
+    return p;
+  }
+
+  // ---- dictionary and groups ------------------------------------------------------------------
+
+  private void prepareDictionary(ScanDictionary d) {
+    if (d != dict) {
+      dict = d;
+      int names = d.nameCount();
+      surveyKpi = new byte[names];
+      for (int c = 0; c < names; c++) {
+        String s = d.name(c);
+        surveyKpi[c] = (byte) (s.equals(query.npsSurvey()) ? NPS : s.equals(query.csatSurvey())
+            ? CSAT : s.equals(query.cesSurvey()) ? CES : -1);
+      }
+    }
+    int needed;
+    if (dim == null) {
+      needed = 1;
+    } else {
+      switch (dim) {
+        case CHANNEL:
+          needed = d.channelCount();
+          break;
+        case SURVEY:
+          needed = d.nameCount();
+          break;
+        case STAGE:
+          needed = STAGES.length + 1;
+          break;
+        case TRAIT:
+          resolveSubjects(d);
+          needed = groupLabels.size();
+          break;
+        default:
+          needed = groupLabels.size();
+      }
+    }
+    ensureGroups(Math.max(1, needed));
+  }
+
+  /** Resolves each subject code once: subject → customer → trait label → group code. */
+  private void resolveSubjects(ScanDictionary d) {
+    int count = d.subjectCount();
+    int from = subjectGroup.length;
+    if (count <= from) {
+      return;
+    }
+    subjectGroup = Arrays.copyOf(subjectGroup, count);
+    for (int s = from; s < count; s++) {
+      subjectGroup[s] = groupCode(traitOf.apply(d.subject(s)));
+    }
+  }
+
+  private int[] touchpointGroups(FeedbackBatch batch) {
+    int n = batch.size();
+    int[] groups = new int[n];
+    for (int r = 0; r < n; r++) {
+      String id = batch.touchpointId(r);
+      groups[r] = groupCode(id.isEmpty() ? Dimension.NONE : id);
+    }
+    ensureGroups(groupLabels.size());
+    return groups;
+  }
+
+  private int groupCode(String label) {
+    Integer code = groupCodes.get(label);
+    if (code == null) {
+      code = groupLabels.size();
+      groupLabels.add(label);
+      groupCodes.put(label, code);
+    }
+    return code;
+  }
+
+  private String groupLabel(int g) {
+    if (dim == null) {
+      return "";
+    }
+    switch (dim) {
+      case CHANNEL:
+        return dict.channel(g).name();
+      case SURVEY:
+        return dict.name(g);
+      case STAGE:
+        return g == 0 ? Dimension.NONE : STAGES[g - 1].code();
+      default:
+        return groupLabels.get(g);
+    }
+  }
+
+  // ---- periods --------------------------------------------------------------------------------
+
+  private void preparePeriods(long minMs, long maxMs) {
+    long lo = period.index(LocalDate.ofInstant(Instant.ofEpochMilli(minMs), zone)) - 1;
+    long hi = period.index(LocalDate.ofInstant(Instant.ofEpochMilli(maxMs), zone)) + 1;
+    if (periodCount > 0) {
+      lo = Math.min(lo, periodBase);
+      hi = Math.max(hi, periodBase + periodCount - 1);
+    }
+    if (periodCount == 0 || lo < periodBase || hi >= periodBase + periodCount) {
+      relayout(lo, (int) (hi - lo + 1), groupCap);
+    }
+    long b0 = Math.floorDiv(minMs, BUCKET_MS);
+    long b1 = Math.floorDiv(maxMs, BUCKET_MS);
+    if (table != null) {
+      long t0 = tableStartMs / BUCKET_MS;
+      long t1 = t0 + table.length - 1;
+      if (b0 >= t0 && b1 <= t1) {
+        return;
+      }
+      b0 = Math.min(b0, t0);
+      b1 = Math.max(b1, t1);
+    }
+    if (b1 - b0 + 1 > MAX_BUCKETS) {
+      table = null;
+      tableStartMs = 0;
+      return;
+    }
+    buildTable(b0, (int) (b1 - b0 + 1));
+  }
+
+  private void buildTable(long firstBucket, int buckets) {
+    int[] tab = new int[buckets];
+    ZoneRules rules = zone.getRules();
+    boolean fixed = rules.isFixedOffset();
+    ZoneOffset fixedOffset = fixed ? rules.getOffset(Instant.EPOCH) : null;
+    for (int i = 0; i < buckets; i++) {
+      long startMs = (firstBucket + i) * BUCKET_MS;
+      ZoneOffset o1;
+      if (fixed) {
+        o1 = fixedOffset;
+      } else {
+        o1 = rules.getOffset(Instant.ofEpochMilli(startMs));
+        ZoneOffset o2 = rules.getOffset(Instant.ofEpochMilli(startMs + BUCKET_MS - 1));
+        if (!o1.equals(o2)) {
+          tab[i] = SLOW;
+          continue;
+        }
+      }
+      if (o1.getTotalSeconds() % 900 != 0) {
+        tab[i] = SLOW;
+        continue;
+      }
+      long localDay = Math.floorDiv(startMs / 1000 + o1.getTotalSeconds(), 86_400L);
+      long p = period.index(LocalDate.ofEpochDay(localDay));
+      tab[i] = p >= Integer.MIN_VALUE + 1 && p <= Integer.MAX_VALUE ? (int) p : SLOW;
+    }
+    table = tab;
+    tableStartMs = firstBucket * BUCKET_MS;
+  }
+
+  // ---- count arrays ---------------------------------------------------------------------------
+
+  private void ensureGroups(int needed) {
+    if (needed > groupCap) {
+      relayout(periodBase, periodCount, Math.max(needed, groupCap + (groupCap >> 1)));
+    }
+  }
+
+  private void allocate(int periods, int groups) {
+    long cells = (long) periods * groups;
+    if (cells * 5 > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("too many cells: " + periods + " periods × " + groups
+          + " groups");
+    }
+    nps = new long[(int) cells * 4];
+    csat = new long[(int) cells * 4];
+    ces = new long[(int) cells * 5];
+  }
+
+  private void relayout(long newBase, int newPeriods, int newGroups) {
+    long[] oldNps = nps;
+    long[] oldCsat = csat;
+    long[] oldCes = ces;
+    int oldGroups = groupCap;
+    int oldPeriods = periodCount;
+    long oldBase = periodBase;
+    allocate(newPeriods, newGroups);
+    for (int p = 0; p < oldPeriods; p++) {
+      int np = (int) (oldBase + p - newBase);
+      for (int g = 0; g < oldGroups; g++) {
+        int from = p * oldGroups + g;
+        int to = np * newGroups + g;
+        System.arraycopy(oldNps, from * 4, nps, to * 4, 4);
+        System.arraycopy(oldCsat, from * 4, csat, to * 4, 4);
+        System.arraycopy(oldCes, from * 5, ces, to * 5, 5);
+      }
+    }
+    periodBase = period == null ? 0 : newBase;
+    periodCount = newPeriods;
+    groupCap = newGroups;
+  }
+
+  // ---- result ---------------------------------------------------------------------------------
+
+  KpiReport report() {
+    NavigableMap<Long, SortedMap<String, Kpis>> cells = new TreeMap<>();
+    CsatRule cr = query.csatRule();
+    CesRule er = query.cesRule();
+    for (int p = 0; p < periodCount; p++) {
+      for (int g = 0; g < groupCap; g++) {
+        int cell = p * groupCap + g;
+        int a = cell * 4;
+        int c = cell * 5;
+        NpsAggregate np = new NpsAggregate(nps[a], nps[a + 1], nps[a + 2], nps[a + 3]);
+        CsatAggregate cs = new CsatAggregate(cr, csat[a], csat[a + 1], csat[a + 2], csat[a + 3]);
+        CesAggregate ce = new CesAggregate(er, ces[c], ces[c + 1], ces[c + 2], ces[c + 3],
+            ces[c + 4]);
+        Kpis k = new Kpis(np, cs, ce);
+        if (!k.hasNoAnswers()) {
+          cells.computeIfAbsent(periodBase + p, x -> new TreeMap<>()).merge(groupLabel(g), k,
+              Kpis::merge);
+        }
+      }
+    }
+    return new KpiReport(query, cells, ignored);
+  }
+}

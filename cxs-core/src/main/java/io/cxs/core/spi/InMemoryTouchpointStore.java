@@ -170,7 +170,8 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   private static Extra extraOf(int[] rows, Extra[] extras, int count, int row) {
     int at = Arrays.binarySearch(rows, 0, count, row);
     if (at < 0) {
-      throw new IllegalStateException("row " + row + " is marked as having properties but has none");
+      throw new IllegalStateException(
+          "row " + row + " is marked as having properties but has none");
     }
     return extras[at];
   }

@@ -1,9 +1,7 @@
 package io.cxs.core.customer;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -46,17 +44,27 @@ public interface IdentityResolver {
       throw new IllegalArgumentException("customers has length " + customers.length
           + " but there are " + identities.size() + " identities");
     }
-    Map<CustomerId, Integer> numbers = new HashMap<>();
+    // open addressing over the distinct ids: no entry or boxed number per identity
+    int n = identities.size();
+    int cap = Integer.highestOneBit(Math.max(8, n) * 2 - 1) << 1;
+    CustomerId[] keys = new CustomerId[cap];
+    int[] numbers = new int[cap];
+    int mask = cap - 1;
     List<CustomerId> ids = new ArrayList<>();
-    for (int i = 0; i < identities.size(); i++) {
+    for (int i = 0; i < n; i++) {
       Identity identity = identities.get(i);
       CustomerId id = customerOf(identity).orElseGet(() -> idOfUnknown(identity));
-      Integer n = numbers.putIfAbsent(id, ids.size());
-      if (n == null) {
-        n = ids.size();
+      int h = id.hashCode() * 0x9E3779B9;
+      int slot = (h ^ (h >>> 16)) & mask;
+      while (keys[slot] != null && !keys[slot].equals(id)) {
+        slot = (slot + 1) & mask;
+      }
+      if (keys[slot] == null) {
+        keys[slot] = id;
+        numbers[slot] = ids.size();
         ids.add(id);
       }
-      customers[i] = n;
+      customers[i] = numbers[slot];
     }
     return ids;
   }

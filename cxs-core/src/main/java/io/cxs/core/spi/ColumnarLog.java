@@ -16,8 +16,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * first merges the tail into the base (a linear counting sort by subject plus a sort of each
  * touched subject's run), so analytics always read time-ordered timelines from flat arrays.
  *
- * <p>Event ids live in one byte arena (two length bytes then UTF-8), indexed by an
- * open-addressing hash table of row numbers, so a stored event costs no object of its own.
+ * <p>Event ids live in one byte arena (the UTF-8 length in one byte below 128, else 0x80 then two
+ * bytes; then the UTF-8), indexed by an open-addressing hash table of row numbers, so a stored
+ * event costs no object of its own. After a merge the columns keep 1/16 spare capacity and the
+ * arena at most 1/8.
  * Subclasses own their specific columns and move them in {@link #gather}.
  */
 abstract class ColumnarLog {
@@ -41,8 +43,10 @@ abstract class ColumnarLog {
 
   private byte[] arena = new byte[1024];
   private int arenaSize;
-  private long[] table = new long[16];
+  private int[] table = new int[16];
   private int tableCount;
+  /** The hash of the id last checked by {@link #newIdOrNull}, reused when it is appended. */
+  private int lastHash;
 
   // ---- subclass hooks -------------------------------------------------------------------------
 
@@ -61,10 +65,14 @@ abstract class ColumnarLog {
       throw new IllegalArgumentException(
           "eventId must be at most " + MAX_ID_BYTES + " UTF-8 bytes but had " + id.length);
     }
-    return findRow(id) >= 0 ? null : id;
+    lastHash = hash(id, 0, id.length);
+    return findRow(id, lastHash) >= 0 ? null : id;
   }
 
-  /** Appends a row with the common columns; the caller then fills its own columns at the row. */
+  /**
+   * Appends a row with the common columns; the caller then fills its own columns at the row.
+   * {@code id} must be what the last {@link #newIdOrNull} call returned, whose hash it reuses.
+   */
   final int appendRow(byte[] id, int subjectCode, long epochMillis) {
     int row = size;
     if (row == time.length) {
@@ -97,7 +105,7 @@ abstract class ColumnarLog {
     }
     tailLast[subjectCode] = row;
     size = row + 1;
-    insertIndex(row, id);
+    insertIndex(row);
     return row;
   }
 
@@ -125,13 +133,13 @@ abstract class ColumnarLog {
 
   /** @return the row with this event id, or -1 */
   final int rowOf(String eventId) {
-    return findRow(eventId.getBytes(StandardCharsets.UTF_8));
+    byte[] id = eventId.getBytes(StandardCharsets.UTF_8);
+    return findRow(id, hash(id, 0, id.length));
   }
 
   final String eventId(int row) {
     int off = idOffset[row];
-    int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-    return new String(arena, off + 2, len, StandardCharsets.UTF_8);
+    return new String(arena, off + idHeader(off), idLen(off), StandardCharsets.UTF_8);
   }
 
   /** @return the rows of a subject, in time order (ties by event id) */
@@ -218,12 +226,11 @@ abstract class ColumnarLog {
     if (dropSubject >= 0) {
       for (int r : rowsOf(dropSubject)) {
         int off = idOffset[r];
-        int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-        Arrays.fill(arena, off, off + 2 + len, (byte) 0);
+        Arrays.fill(arena, off, off + idHeader(off) + idLen(off), (byte) 0);
       }
     }
     int oldSize = size;
-    int capacity = Math.max(16, n + (n >> 2));
+    int capacity = Math.max(16, n + (n >> 4));
     long[] t2 = new long[capacity];
     int[] s2 = new int[capacity];
     int[] id2 = new int[capacity];
@@ -241,19 +248,24 @@ abstract class ColumnarLog {
     baseSize = n;
     baseStart = start;
     tailNext = new int[16];
-    Arrays.fill(tailHead, EMPTY);
-    Arrays.fill(tailLast, EMPTY);
+    tailHead = new int[0]; // regrown on the next append
+    tailLast = new int[0];
+    if (arena.length - arenaSize > Math.max(1024, arenaSize >> 3)) {
+      arena = Arrays.copyOf(arena, Math.max(1024, arenaSize + (arenaSize >> 4)));
+    }
     if (dropSubject >= 0) {
-      rebuildIndex();
+      rebuildIndex(table.length);
     } else {
       int[] newRow = new int[oldSize];
       for (int i = 0; i < n; i++) {
         newRow[perm[i]] = i;
       }
-      long[] tab = table;
+      int[] tab = table;
+      int rowMask = tab.length - 1;
       for (int i = 0; i < tab.length; i++) {
-        if (tab[i] != 0) {
-          tab[i] = slot((int) (tab[i] >>> 32), newRow[slotRow(tab[i])]);
+        int e = tab[i];
+        if (e != 0) {
+          tab[i] = (e & ~rowMask) | (newRow[(e & rowMask) - 1] + 1);
         }
       }
     }
@@ -303,30 +315,45 @@ abstract class ColumnarLog {
     if (c != 0) {
       return c;
     }
-    return Arrays.compareUnsigned(arena, idOffset[a] + 2, idOffset[a] + 2 + idLength(a),
-        arena, idOffset[b] + 2, idOffset[b] + 2 + idLength(b));
+    int oa = idOffset[a];
+    int ob = idOffset[b];
+    int fa = oa + idHeader(oa);
+    int fb = ob + idHeader(ob);
+    return Arrays.compareUnsigned(arena, fa, fa + idLen(oa), arena, fb, fb + idLen(ob));
   }
 
-  private int idLength(int row) {
-    int off = idOffset[row];
-    return ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
+  /** @return the bytes before the UTF-8 of the id at {@code off}: 1 below 128 bytes, else 3 */
+  private int idHeader(int off) {
+    return arena[off] >= 0 ? 1 : 3;
+  }
+
+  /** @return the UTF-8 length of the id at {@code off} */
+  private int idLen(int off) {
+    byte b = arena[off];
+    return b >= 0 ? b : ((arena[off + 1] & 0xFF) << 8) | (arena[off + 2] & 0xFF);
   }
 
   // ---- event id arena and index ---------------------------------------------------------------
 
   private int storeId(byte[] id) {
-    int need = arenaSize + 2 + id.length;
+    int header = id.length < 0x80 ? 1 : 3;
+    int need = arenaSize + header + id.length;
     if (need > arena.length) {
-      long cap = Math.max(need, (long) arena.length * 2);
+      long cap = Math.max(need, (long) arena.length + (arena.length >> 1));
       if (cap > Integer.MAX_VALUE - 16) {
         throw new IllegalStateException("event id arena is full at " + arenaSize + " bytes");
       }
       arena = Arrays.copyOf(arena, (int) cap);
     }
     int off = arenaSize;
-    arena[off] = (byte) (id.length >>> 8);
-    arena[off + 1] = (byte) id.length;
-    System.arraycopy(id, 0, arena, off + 2, id.length);
+    if (header == 1) {
+      arena[off] = (byte) id.length;
+    } else {
+      arena[off] = (byte) 0x80;
+      arena[off + 1] = (byte) (id.length >>> 8);
+      arena[off + 2] = (byte) id.length;
+    }
+    System.arraycopy(id, 0, arena, off + header, id.length);
     arenaSize = need;
     return off;
   }
@@ -346,85 +373,87 @@ abstract class ColumnarLog {
   }
 
   /*
-   * The index is an open-addressing table with linear probing. Each slot packs the id's 32-bit
-   * hash (high half) and row + 1 (low half; 0 marks an empty slot), so a probe rejects a
-   * mismatch without touching the arena, and growing the table never rehashes bytes.
+   * The index is an open-addressing table with linear probing, of length 2^b, kept below 3/4
+   * full. The low b bits of an id's 32-bit hash pick the first slot. A slot packs row + 1 in its
+   * low b bits (0 marks an empty slot; rows are fewer than the slots) and the hash's high 32 - b
+   * bits above them, so a probe almost always rejects a mismatch without touching the arena. As
+   * the stored bits do not give the slot back, growing the table rehashes the ids from the arena.
    */
 
-  private static long slot(int hash, int row) {
-    return ((long) hash << 32) | ((row + 1) & 0xFFFFFFFFL);
-  }
-
-  private static int slotRow(long slot) {
-    return (int) slot - 1;
-  }
-
-  private int findRow(byte[] id) {
-    long[] tab = table;
+  private int findRow(byte[] id, int h) {
+    int[] tab = table;
     int mask = tab.length - 1;
-    int h = hash(id, 0, id.length);
+    int fingerprint = h & ~mask;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      long e = tab[i];
+      int e = tab[i];
       if (e == 0) {
         return -1;
       }
-      if ((int) (e >>> 32) == h) {
-        int row = slotRow(e);
+      if ((e & ~mask) == fingerprint) {
+        int row = (e & mask) - 1;
         int off = idOffset[row];
-        int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-        if (len == id.length && Arrays.equals(arena, off + 2, off + 2 + len, id, 0, len)) {
+        int len = idLen(off);
+        int from = off + idHeader(off);
+        if (len == id.length && Arrays.equals(arena, from, from + len, id, 0, len)) {
           return row;
         }
       }
     }
   }
 
-  private void insertIndex(int row, byte[] id) {
+  /** Indexes the row just appended (rows below it are indexed already). */
+  private void insertIndex(int row) {
     if ((tableCount + 1) * 4L > table.length * 3L) {
-      long[] old = table;
-      table = new long[old.length * 2];
-      int mask = table.length - 1;
-      for (long e : old) {
-        if (e != 0) {
-          int i = (int) (e >>> 32) & mask;
-          while (table[i] != 0) {
-            i = (i + 1) & mask;
-          }
-          table[i] = e;
-        }
+      if (table.length >= 1 << 30) {
+        throw new IllegalStateException("event id index is full at " + tableCount + " ids");
       }
+      rebuildIndex(table.length * 2);
+      return;
     }
-    place(row, hash(id, 0, id.length));
+    place(row, lastHash);
   }
 
   private void place(int row, int h) {
-    int mask = table.length - 1;
+    int[] tab = table;
+    int mask = tab.length - 1;
     int i = h & mask;
-    while (table[i] != 0) {
+    while (tab[i] != 0) {
       i = (i + 1) & mask;
     }
-    table[i] = slot(h, row);
+    tab[i] = (h & ~mask) | (row + 1);
     tableCount++;
   }
 
-  private void rebuildIndex() {
-    int cap = 16;
+  /** Re-indexes rows {@code [0, size)} in a table of at least {@code minCapacity} slots. */
+  private void rebuildIndex(int minCapacity) {
+    int cap = Math.max(16, Integer.highestOneBit(Math.max(1, minCapacity - 1)) << 1);
     while (cap * 3L < size * 4L + 4) {
       cap *= 2;
     }
-    table = new long[cap];
+    table = new int[cap];
     tableCount = 0;
     for (int r = 0; r < size; r++) {
       int off = idOffset[r];
-      int len = ((arena[off] & 0xFF) << 8) | (arena[off + 1] & 0xFF);
-      place(r, hash(arena, off + 2, off + 2 + len));
+      int from = off + idHeader(off);
+      place(r, hash(arena, from, from + idLen(off)));
     }
   }
 
   /** Approximate heap bytes held by the shared columns, arena and index. */
   long sharedBytes() {
-    return 8L * time.length + 4L * subject.length + 4L * idOffset.length + arena.length
-        + 8L * table.length + 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length;
+    return sharedBytesByPart().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** {@link #sharedBytes()} by part, for benchmarks. */
+  java.util.Map<String, Long> sharedBytesByPart() {
+    java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+    m.put("time", 8L * time.length);
+    m.put("subject", 4L * subject.length);
+    m.put("idOffset", 4L * idOffset.length);
+    m.put("idArena", (long) arena.length);
+    m.put("idIndex", 4L * table.length);
+    m.put("tail", 4L * tailNext.length + 8L * tailHead.length + 4L * baseStart.length);
+    return m;
   }
 
   /** A {@link ScanDictionary} over the store's dictionaries. */

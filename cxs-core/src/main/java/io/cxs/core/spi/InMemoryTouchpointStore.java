@@ -16,16 +16,24 @@ import java.util.function.Consumer;
 
 /**
  * The in-memory {@link TouchpointStore}: columns of primitives (see {@link ColumnarLog}) plus one
- * optional reference per row for properties and monetary value.
+ * sparse list of the rows with properties or a monetary value. Event name codes take two bytes
+ * per row until a store has more than 65,536 distinct names, then four.
  */
 final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointStore {
   private static final JourneyStage[] STAGES = JourneyStage.values();
+  private static final int HAS_EXTRA = 0x80;
 
-  private int[] name = new int[0];
+  /** Name codes as unsigned 16 bits while there are at most 65,536 names, else null. */
+  private short[] name16 = new short[0];
+  /** Name codes once a code above 65,535 was stored, else null. */
+  private int[] name32;
   private short[] channel = new short[0];
+  /** Bits 0-6: the journey stage ordinal + 1 (0 for none); bit 7: the row has an {@link Extra}. */
   private byte[] stage = new byte[0];
-  /** Null, or the row's {@link Extra}. */
-  private Object[] extra = new Object[0];
+  /** The rows that have an {@link Extra}, ascending, and their extras: most rows have none. */
+  private int[] extraRow = new int[0];
+  private Extra[] extra = new Extra[0];
+  private int extraCount;
 
   /** What only some touchpoints have: properties and a monetary value. */
   private static final class Extra {
@@ -42,29 +50,45 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
   @Override
   void growColumns(int capacity) {
-    name = Arrays.copyOf(name, capacity);
+    if (name32 == null) {
+      name16 = Arrays.copyOf(name16, capacity);
+    } else {
+      name32 = Arrays.copyOf(name32, capacity);
+    }
     channel = Arrays.copyOf(channel, capacity);
     stage = Arrays.copyOf(stage, capacity);
-    extra = Arrays.copyOf(extra, capacity);
   }
 
   @Override
   void gather(int[] perm, int n, int capacity) {
-    int[] n2 = new int[capacity];
+    short[] n16 = name32 == null ? new short[capacity] : null;
+    int[] n32 = name32 == null ? null : new int[capacity];
     short[] c2 = new short[capacity];
     byte[] s2 = new byte[capacity];
-    Object[] e2 = new Object[capacity];
+    int[] er2 = new int[Math.max(16, extraCount)];
+    Extra[] e2 = new Extra[er2.length];
+    int k = 0;
     for (int i = 0; i < n; i++) {
       int r = perm[i];
-      n2[i] = name[r];
+      if (n16 != null) {
+        n16[i] = name16[r];
+      } else {
+        n32[i] = name32[r];
+      }
       c2[i] = channel[r];
       s2[i] = stage[r];
-      e2[i] = extra[r];
+      if (stage[r] < 0) {
+        er2[k] = i;
+        e2[k++] = extraOf(extraRow, extra, extraCount, r);
+      }
     }
-    name = n2;
+    name16 = n16;
+    name32 = n32;
     channel = c2;
     stage = s2;
+    extraRow = er2;
     extra = e2;
+    extraCount = k;
   }
 
   @Override
@@ -105,14 +129,51 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       throw new IllegalStateException("too many distinct channels: " + channelCode);
     }
     int row = appendRow(id, subjects.encode(t.subject()), t.timestamp().toEpochMilli());
-    name[row] = names.encode(t.name());
+    setName(row, names.encode(t.name()));
     channel[row] = (short) channelCode;
-    stage[row] = (byte) t.stage().map(JourneyStage::ordinal).orElse(TouchpointBatch.NO_STAGE)
-        .intValue();
-    extra[row] = t.properties().isEmpty() && t.value().isEmpty()
-        ? null : new Extra(t.properties(), t.value());
+    int st = t.stage().isPresent() ? t.stage().get().ordinal() + 1 : 0;
+    if (!t.properties().isEmpty() || t.value().isPresent()) {
+      if (extraCount == extraRow.length) {
+        int cap = Math.max(16, extraCount + (extraCount >> 1));
+        extraRow = Arrays.copyOf(extraRow, cap);
+        extra = Arrays.copyOf(extra, cap);
+      }
+      extraRow[extraCount] = row;
+      extra[extraCount++] = new Extra(t.properties(), t.value());
+      st |= HAS_EXTRA;
+    }
+    stage[row] = (byte) st;
     finishAppend();
     return true;
+  }
+
+  private void setName(int row, int code) {
+    if (name32 == null && code > 0xFFFF) {
+      name32 = new int[name16.length];
+      for (int i = 0; i < name16.length; i++) {
+        name32[i] = name16[i] & 0xFFFF;
+      }
+      name16 = null;
+    }
+    if (name32 == null) {
+      name16[row] = (short) code;
+    } else {
+      name32[row] = code;
+    }
+  }
+
+  private int nameCode(int row) {
+    return name32 == null ? name16[row] & 0xFFFF : name32[row];
+  }
+
+  /** @return the extra of a row that has one, by binary search over the ascending rows */
+  private static Extra extraOf(int[] rows, Extra[] extras, int count, int row) {
+    int at = Arrays.binarySearch(rows, 0, count, row);
+    if (at < 0) {
+      throw new IllegalStateException(
+          "row " + row + " is marked as having properties but has none");
+    }
+    return extras[at];
   }
 
   @Override
@@ -159,10 +220,10 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   }
 
   private Touchpoint toTouchpoint(int row) {
-    Extra e = (Extra) extra[row];
-    int st = stage[row];
+    Extra e = stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row) : null;
+    int st = (stage[row] & 0x7F) - 1;
     return new Touchpoint(eventId(row), subjects.value(subject[row]), channels.value(channel[row]),
-        names.value(name[row]), java.time.Instant.ofEpochMilli(time[row]),
+        names.value(nameCode(row)), java.time.Instant.ofEpochMilli(time[row]),
         st < 0 ? Optional.empty() : Optional.of(STAGES[st]),
         e == null ? Map.of() : e.properties, e == null ? Optional.empty() : e.value);
   }
@@ -196,7 +257,8 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     lock.writeLock().lock();
     try {
       compactIfNeeded();
-      batch = new Batch(size, dictionary(), time, subject, name, channel, stage, extra);
+      batch = new Batch(size, dictionary(), time, subject, name16, name32, channel, stage,
+          extraRow, extra, extraCount);
     } finally {
       lock.writeLock().unlock();
     }
@@ -207,10 +269,19 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
   /** Approximate heap bytes of the stored data (columns, ids, index), excluding dictionaries. */
   long approximateBytes() {
+    return approximateBytesByPart().values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** {@link #approximateBytes()} by part, for benchmarks. */
+  Map<String, Long> approximateBytesByPart() {
     lock.readLock().lock();
     try {
-      return sharedBytes() + 4L * name.length + 2L * channel.length + stage.length
-          + 4L * extra.length;
+      Map<String, Long> m = new java.util.LinkedHashMap<>(sharedBytesByPart());
+      m.put("name", name32 == null ? 2L * name16.length : 4L * name32.length);
+      m.put("channel", 2L * channel.length);
+      m.put("stage", (long) stage.length);
+      m.put("extra", 8L * extraRow.length);
+      return m;
     } finally {
       lock.readLock().unlock();
     }
@@ -222,21 +293,28 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     private final ScanDictionary dictionary;
     private final long[] time;
     private final int[] subject;
-    private final int[] name;
+    private final short[] name16;
+    private final int[] name32;
     private final short[] channel;
     private final byte[] stage;
-    private final Object[] extra;
+    private final int[] extraRow;
+    private final Extra[] extra;
+    private final int extraCount;
 
-    Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, int[] name,
-        short[] channel, byte[] stage, Object[] extra) {
+    Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, short[] name16,
+        int[] name32, short[] channel, byte[] stage, int[] extraRow, Extra[] extra,
+        int extraCount) {
       this.size = size;
       this.dictionary = dictionary;
       this.time = time;
       this.subject = subject;
-      this.name = name;
+      this.name16 = name16;
+      this.name32 = name32;
       this.channel = channel;
       this.stage = stage;
+      this.extraRow = extraRow;
       this.extra = extra;
+      this.extraCount = extraCount;
     }
 
     @Override
@@ -261,7 +339,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
     @Override
     public int name(int row) {
-      return name[row];
+      return name16 != null ? name16[row] & 0xFFFF : name32[row];
     }
 
     @Override
@@ -271,13 +349,12 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
     @Override
     public int stage(int row) {
-      return stage[row];
+      return (stage[row] & 0x7F) - 1;
     }
 
     @Override
     public double amount(int row) {
-      Object e = extra[row];
-      return e == null ? Double.NaN : ((Extra) e).amount;
+      return stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row).amount : Double.NaN;
     }
   }
 

@@ -4,6 +4,7 @@ import io.cxs.core.Cxs;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.customer.IdentityResolver;
+import io.cxs.core.ingest.IdentifyEvent;
 import io.cxs.core.ingest.TrackEvent;
 import io.cxs.core.spi.TouchpointStore;
 import io.cxs.core.touchpoint.Channel;
@@ -42,8 +43,10 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * A 4-step funnel with a 7-day window over 10 M events of 1 M customers: cxs (in-memory store,
- * timeline scan with identity resolution) against a hand-written loop over primitive arrays
- * already ordered by customer and time, and DuckDB SQL (a chain of self-joins) on the same data.
+ * timeline scan with identity resolution, either through a plain function of the identity,
+ * {@code cxsFunnel}, or through an engine's identity graph, {@code cxsFunnelEngine}) against a
+ * hand-written loop over primitive arrays already ordered by customer and time, and DuckDB SQL
+ * (a chain of self-joins) on the same data.
  * The setup checks that all three give the same counts. Also measures ingestion into the
  * in-memory store ({@code TouchpointStore.add} and {@code Cxs.ingest}) and prints bytes per
  * stored touchpoint.
@@ -163,6 +166,7 @@ public class FunnelBenchmark {
     Data data;
     TouchpointStore store;
     IdentityResolver resolver;
+    Cxs engine;
     Funnel funnel;
     Connection duck;
 
@@ -190,15 +194,22 @@ public class FunnelBenchmark {
           }
         }
       }
+      System.out.printf("%nbytes per stored touchpoint before the first merge: %.1f%n",
+          approximateBytes(store) / (double) store.count());
       resolver = id -> Optional.of(CustomerId.of(id.value()));
+      // the same store behind an engine whose identity graph knows every customer
+      engine = Cxs.builder().touchpointStore(store).build();
+      for (int c = 0; c < customers; c++) {
+        engine.ingest(IdentifyEvent.of("i" + c, "c" + c, Instant.ofEpochMilli(T0), Map.of()));
+      }
       funnel = Funnel.builder().step(NAMES[0]).step(NAMES[1]).step(NAMES[2]).step(NAMES[3])
           .window(Duration.ofDays(7)).build();
       long t = System.nanoTime();
       FunnelReport first = funnel.run(TimelineScan.of(store, resolver));
       System.out.printf("%nfirst funnel run (includes merging the store's tail): %d ms%n",
           (System.nanoTime() - t) / 1_000_000);
-      System.out.printf("bytes per stored touchpoint (no properties): %.1f%n",
-          approximateBytes(store) / (double) store.count());
+      System.out.printf("bytes per stored touchpoint (no properties): %.1f %s%n",
+          approximateBytes(store) / (double) store.count(), bytesByPart(store));
 
       Class.forName("org.duckdb.DuckDBDriver");
       duck = DriverManager.getConnection("jdbc:duckdb:");
@@ -216,11 +227,13 @@ public class FunnelBenchmark {
         }
       }
       long[] cxs = first.steps().stream().mapToLong(FunnelStepResult::count).toArray();
+      long[] viaEngine = funnel.run(TimelineScan.of(engine)).steps().stream()
+          .mapToLong(FunnelStepResult::count).toArray();
       long[] hand = handLoop(data);
       long[] sql = duckdb(duck);
       System.out.printf("counts: cxs %s, hand loop %s, duckdb %s%n", Arrays.toString(cxs),
           Arrays.toString(hand), Arrays.toString(sql));
-      if (!Arrays.equals(cxs, hand) || !Arrays.equals(cxs, sql)) {
+      if (!Arrays.equals(cxs, hand) || !Arrays.equals(cxs, sql) || !Arrays.equals(cxs, viaEngine)) {
         throw new IllegalStateException("the three funnels disagree");
       }
     }
@@ -237,9 +250,26 @@ public class FunnelBenchmark {
     return (long) m.invoke(store);
   }
 
+  @SuppressWarnings("unchecked")
+  static String bytesByPart(TouchpointStore store) throws Exception {
+    Method m = store.getClass().getDeclaredMethod("approximateBytesByPart");
+    m.setAccessible(true);
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, Long> e : ((Map<String, Long>) m.invoke(store)).entrySet()) {
+      b.append(String.format(" %s=%.2f", e.getKey(), e.getValue() / (double) store.count()));
+    }
+    return b.toString().trim();
+  }
+
   @Benchmark
   public FunnelReport cxsFunnel(FunnelState s) {
     return s.funnel.run(TimelineScan.of(s.store, s.resolver));
+  }
+
+  /** As {@link #cxsFunnel}, resolving subjects through the engine's identity graph. */
+  @Benchmark
+  public FunnelReport cxsFunnelEngine(FunnelState s) {
+    return s.funnel.run(TimelineScan.of(s.engine));
   }
 
   @Benchmark

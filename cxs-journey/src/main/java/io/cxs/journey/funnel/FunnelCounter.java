@@ -34,6 +34,10 @@ final class FunnelCounter implements TimelineVisitor {
   private final int requiredMask;
   /** For each step, the nearest earlier required step (0 for step 0). */
   private final int[] previousRequired;
+  /** True if no step is optional: attempts then advance one step at a time. */
+  private final boolean allRequired;
+  /** True if the breakdown is by the first step's channel: rows keep their channel code. */
+  private final boolean needChannel;
 
   private ScanDictionary dictionary;
   private Customers customers;
@@ -44,6 +48,7 @@ final class FunnelCounter implements TimelineVisitor {
   private final boolean segmented;
 
   private long visited;
+  private long started;
   private final long[] counts;
   private final LongSamples[] fromPrevious;
   private final LongSamples toConvert = new LongSamples();
@@ -93,6 +98,8 @@ final class FunnelCounter implements TimelineVisitor {
     this.bestPred = new int[n];
     this.segmentOf = funnel.breakdown().flatMap(Breakdown::byCustomer);
     this.segmented = funnel.breakdown().isPresent();
+    this.needChannel = segmented && segmentOf.isEmpty();
+    this.allRequired = req == full;
   }
 
   private static long saturatedMillis(Funnel funnel) {
@@ -108,6 +115,10 @@ final class FunnelCounter implements TimelineVisitor {
     this.dictionary = dict;
     this.customers = customers;
     this.reached = new int[customers.size()];
+    for (int s = 1; s < n; s++) {
+      fromPrevious[s].reserve(customers.size());
+    }
+    toConvert.reserve(customers.size());
     this.nameMask = new int[dict.nameCount()];
     List<int[]> cond = new ArrayList<>();
     List<EventPredicate> predicates = new ArrayList<>();
@@ -169,7 +180,9 @@ final class FunnelCounter implements TimelineVisitor {
       if (m != 0) {
         ct[k] = t.epochMillis(r);
         cm[k] = m;
-        cc[k] = t.channel(r);
+        if (needChannel) {
+          cc[k] = t.channel(r);
+        }
         k++;
       }
     }
@@ -189,7 +202,8 @@ final class FunnelCounter implements TimelineVisitor {
       if ((m & 1) == 0 || m < 0) {
         continue;
       }
-      int got = strict ? attemptStrict(a, rows) : attempt(a, rows);
+      int got = strict ? attemptStrict(a, rows)
+          : allRequired ? attemptRequired(a, rows) : attempt(a, rows);
       union |= got;
       int score = (Integer.bitCount(got & requiredMask) << 6) | Integer.bitCount(got);
       if (score > bestScore) {
@@ -212,7 +226,8 @@ final class FunnelCounter implements TimelineVisitor {
         counts[s]++;
       }
     }
-    fromPrevious[0].add(0);
+    // the time from step 0 to itself is 0 for every customer that started: counted, not stored
+    started++;
     for (int s = 1; s < n; s++) {
       if ((bestMask & (1 << s)) != 0) {
         fromPrevious[s].add(ct[bestRow[s]] - ct[bestPred[s]]);
@@ -268,6 +283,29 @@ final class FunnelCounter implements TimelineVisitor {
     return set;
   }
 
+  /**
+   * {@link #attempt} when no step is optional: the steps set are always a prefix, so a row can
+   * only advance the next step, and does exactly when it matches it.
+   */
+  private int attemptRequired(int a, int rows) {
+    row[0] = a;
+    pred[0] = a;
+    int next = 1;
+    long deadline = ct[a] > Long.MAX_VALUE - windowMillis ? Long.MAX_VALUE : ct[a] + windowMillis;
+    for (int r = a + 1; r < rows && next < n && ct[r] <= deadline; r++) {
+      int m = cm[r];
+      if (m < 0) {
+        break;
+      }
+      if ((m & (1 << next)) != 0) {
+        row[next] = r;
+        pred[next] = row[next - 1];
+        next++;
+      }
+    }
+    return next == 31 ? -1 >>> 1 : (1 << next) - 1;
+  }
+
   /** A strict-order attempt from row a. */
   private int attemptStrict(int a, int rows) {
     row[0] = a;
@@ -311,9 +349,11 @@ final class FunnelCounter implements TimelineVisitor {
       long prev = s == 0 ? counts[0] : counts[previousRequired[s]];
       double fromStart = start == 0 ? 0 : (double) counts[s] / start;
       double fromPrev = s == 0 ? 1 : prev == 0 ? 0 : (double) counts[s] / prev;
+      OptionalDouble[] q = s > 0 ? fromPrevious[s].quantiles(0.5, 0.9)
+          : started > 0 ? new OptionalDouble[] {OptionalDouble.of(0), OptionalDouble.of(0)}
+          : new OptionalDouble[] {OptionalDouble.empty(), OptionalDouble.empty()};
       results.add(new FunnelStepResult(funnel.steps().get(s).name(), optional[s], counts[s],
-          fromStart, fromPrev, s == 0 ? 0 : prev - counts[s],
-          seconds(fromPrevious[s].quantile(0.5)), seconds(fromPrevious[s].quantile(0.9))));
+          fromStart, fromPrev, s == 0 ? 0 : prev - counts[s], seconds(q[0]), seconds(q[1])));
     }
     Map<String, List<Long>> seg = new LinkedHashMap<>();
     segments.entrySet().stream()

@@ -16,6 +16,17 @@ public final class LongSamples {
   private long[] values = new long[16];
   private int size;
 
+  /**
+   * Makes room for at least {@code capacity} samples in total, so that adding them never copies.
+   *
+   * @param capacity the number of samples expected
+   */
+  public void reserve(int capacity) {
+    if (capacity > values.length) {
+      values = Arrays.copyOf(values, capacity);
+    }
+  }
+
   /** @param v a sample */
   public void add(long v) {
     if (size == values.length) {
@@ -35,23 +46,52 @@ public final class LongSamples {
    * @throws IllegalArgumentException if {@code p} is outside [0, 1]
    */
   public OptionalDouble quantile(double p) {
-    if (!(p >= 0 && p <= 1)) {
-      throw new IllegalArgumentException("p must be in [0, 1] but was " + p);
+    return quantiles(p)[0];
+  }
+
+  /**
+   * Several quantiles at once: each selection after the first searches only above the previous
+   * one, so asking for the median and the 90th percentile together costs little more than the
+   * median alone. Reorders the samples.
+   *
+   * @param ps the probabilities, each in [0, 1], in any order
+   * @return the quantile for each probability, in the order given; empty if there are no samples
+   * @throws IllegalArgumentException if a probability is outside [0, 1]
+   */
+  public OptionalDouble[] quantiles(double... ps) {
+    for (double p : ps) {
+      if (!(p >= 0 && p <= 1)) {
+        throw new IllegalArgumentException("p must be in [0, 1] but was " + p);
+      }
     }
+    OptionalDouble[] out = new OptionalDouble[ps.length];
     if (size == 0) {
-      return OptionalDouble.empty();
+      Arrays.fill(out, OptionalDouble.empty());
+      return out;
     }
-    double h = (size - 1) * p;
-    int lo = (int) Math.floor(h);
-    long a = select(values, 0, size - 1, lo);
-    if (lo + 1 >= size || h == lo) {
-      return OptionalDouble.of(a);
+    Integer[] order = new Integer[ps.length];
+    for (int i = 0; i < ps.length; i++) {
+      order[i] = i;
     }
-    long b = Long.MAX_VALUE;
-    for (int i = lo + 1; i < size; i++) {
-      b = Math.min(b, values[i]);
+    Arrays.sort(order, (x, y) -> Double.compare(ps[x], ps[y]));
+    // invariant: values[0..from) are at most values[from..size)
+    int from = 0;
+    for (int idx : order) {
+      double h = (size - 1) * ps[idx];
+      int lo = (int) Math.floor(h);
+      long a = select(values, from, size - 1, lo);
+      from = lo;
+      if (lo + 1 >= size || h == lo) {
+        out[idx] = OptionalDouble.of(a);
+        continue;
+      }
+      long b = Long.MAX_VALUE;
+      for (int i = lo + 1; i < size; i++) {
+        b = Math.min(b, values[i]);
+      }
+      out[idx] = OptionalDouble.of(a + (h - lo) * (b - a));
     }
-    return OptionalDouble.of(a + (h - lo) * (b - a));
+    return out;
   }
 
   /** Hoare's selection: afterwards a[k] is the k-th smallest, smaller ones left, larger right. */

@@ -1,5 +1,6 @@
 package io.cxs.core.jdbc;
 
+import io.cxs.core.internal.Sql;
 import io.cxs.core.customer.Customer;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.spi.CustomerStore;

@@ -1,5 +1,6 @@
 package io.cxs.core.jdbc;
 
+import io.cxs.core.internal.Sql;
 import io.cxs.core.StorageException;
 import java.io.IOException;
 import java.io.InputStream;

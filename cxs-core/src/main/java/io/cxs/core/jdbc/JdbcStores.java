@@ -1,5 +1,6 @@
 package io.cxs.core.jdbc;
 
+import io.cxs.core.internal.Sql;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 

@@ -1,5 +1,6 @@
 package io.cxs.core.jdbc;
 
+import io.cxs.core.internal.Sql;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.json.JsonText;
 import io.cxs.core.spi.ScanDictionary;

@@ -1,5 +1,6 @@
 package io.cxs.journey.action.jdbc;
 
+import io.cxs.core.internal.Sql;
 import static com.google.common.base.Preconditions.checkArgument;
 
 import io.cxs.core.customer.CustomerId;
@@ -26,12 +27,12 @@ final class JdbcActionLog implements ActionLog {
   private static final String COLUMNS = "id, rule_id, customer_id, action_type, channel, purpose,"
       + " occurrence_id, at_ms, at_ns, status, reason, detail, attempts";
 
-  private final Db db;
+  private final Sql db;
   private final Dialect dialect;
   private final String tenant;
   private final String insert;
 
-  JdbcActionLog(Db db, Dialect dialect, String tenant) {
+  JdbcActionLog(Sql db, Dialect dialect, String tenant) {
     this.db = db;
     this.dialect = dialect;
     this.tenant = tenant;
@@ -49,7 +50,7 @@ final class JdbcActionLog implements ActionLog {
         ps.setString(14, tenant);
         return ps.executeUpdate() > 0;
       } catch (SQLException e) {
-        if (Db.isUniqueViolation(e)) {
+        if (Sql.isUniqueViolation(e)) {
           return false;
         }
         throw e;
@@ -137,8 +138,8 @@ final class JdbcActionLog implements ActionLog {
     }
     ps.setString(6, r.purpose());
     ps.setString(7, r.occurrenceId());
-    ps.setLong(8, Db.millis(r.at()));
-    ps.setInt(9, Db.nanos(r.at()));
+    ps.setLong(8, InstantColumns.millis(r.at()));
+    ps.setInt(9, InstantColumns.nanos(r.at()));
     ps.setString(10, r.status().name());
     ps.setString(11, r.reason());
     ps.setString(12, r.detail().orElse(null));
@@ -149,7 +150,7 @@ final class JdbcActionLog implements ActionLog {
     String channel = rs.getString(5);
     return new ActionRecord(rs.getString(1), rs.getString(2), CustomerId.of(rs.getString(3)),
         rs.getString(4), channel == null ? Optional.empty() : Optional.of(new Channel(channel)),
-        rs.getString(6), rs.getString(7), Db.instant(rs.getLong(8), rs.getInt(9)),
+        rs.getString(6), rs.getString(7), InstantColumns.instant(rs.getLong(8), rs.getInt(9)),
         ActionStatus.valueOf(rs.getString(10)), rs.getString(11),
         Optional.ofNullable(rs.getString(12)), rs.getInt(13));
   }

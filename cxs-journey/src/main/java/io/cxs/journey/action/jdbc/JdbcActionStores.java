@@ -1,5 +1,6 @@
 package io.cxs.journey.action.jdbc;
 
+import io.cxs.core.internal.Sql;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 
@@ -48,7 +49,7 @@ public final class JdbcActionStores {
   private final JdbcActionLog log;
 
   private JdbcActionStores(DataSource dataSource, Dialect dialect, String tenant) {
-    Db db = new Db(dataSource);
+    Sql db = new Sql(dataSource);
     this.dialect = dialect;
     this.tenant = tenant;
     this.timers = new JdbcTimerStore(db, dialect, tenant);
@@ -148,7 +149,7 @@ public final class JdbcActionStores {
     }
 
     private static Dialect detect(DataSource ds) {
-      String product = new Db(ds).autoCommit("JdbcActionStores.build",
+      String product = new Sql(ds).autoCommit("JdbcActionStores.build",
           c -> c.getMetaData().getDatabaseProductName());
       return Dialect.fromProductName(product).orElseThrow(() -> new IllegalStateException(
           "database '" + product + "' is not supported: use H2 or PostgreSQL"));

@@ -1,5 +1,6 @@
 package io.cxs.journey.action.jdbc;
 
+import io.cxs.core.internal.Sql;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.jdbc.Dialect;
 import io.cxs.journey.action.Timer;
@@ -21,12 +22,12 @@ final class JdbcTimerStore implements TimerStore {
   private static final String COLUMNS = "id, kind, rule_id, subject, occurrence_id, occurred_ms,"
       + " occurred_ns, due_ms, due_ns, action_index, attempt";
 
-  private final Db db;
+  private final Sql db;
   private final Dialect dialect;
   private final String tenant;
   private final String insert;
 
-  JdbcTimerStore(Db db, Dialect dialect, String tenant) {
+  JdbcTimerStore(Sql db, Dialect dialect, String tenant) {
     this.db = db;
     this.dialect = dialect;
     this.tenant = tenant;
@@ -46,15 +47,15 @@ final class JdbcTimerStore implements TimerStore {
         ps.setString(4, timer.ruleId());
         ps.setString(5, timer.subject().key());
         ps.setString(6, timer.occurrenceId());
-        ps.setLong(7, Db.millis(timer.occurredAt()));
-        ps.setInt(8, Db.nanos(timer.occurredAt()));
-        ps.setLong(9, Db.millis(timer.dueAt()));
-        ps.setInt(10, Db.nanos(timer.dueAt()));
+        ps.setLong(7, InstantColumns.millis(timer.occurredAt()));
+        ps.setInt(8, InstantColumns.nanos(timer.occurredAt()));
+        ps.setLong(9, InstantColumns.millis(timer.dueAt()));
+        ps.setInt(10, InstantColumns.nanos(timer.dueAt()));
         ps.setInt(11, timer.actionIndex());
         ps.setInt(12, timer.attempt());
         return ps.executeUpdate() > 0;
       } catch (SQLException e) {
-        if (Db.isUniqueViolation(e)) {
+        if (Sql.isUniqueViolation(e)) {
           return false;
         }
         throw e;
@@ -107,7 +108,7 @@ final class JdbcTimerStore implements TimerStore {
   private static Timer read(ResultSet rs) throws SQLException {
     return new Timer(rs.getString(1), Timer.Kind.valueOf(rs.getString(2)), rs.getString(3),
         Identity.parse(rs.getString(4)), rs.getString(5),
-        Db.instant(rs.getLong(6), rs.getInt(7)), Db.instant(rs.getLong(8), rs.getInt(9)),
+        InstantColumns.instant(rs.getLong(6), rs.getInt(7)), InstantColumns.instant(rs.getLong(8), rs.getInt(9)),
         rs.getInt(10), rs.getInt(11));
   }
 

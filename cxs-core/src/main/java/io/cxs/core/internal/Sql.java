@@ -1,4 +1,4 @@
-package io.cxs.core.jdbc;
+package io.cxs.core.internal;
 
 import io.cxs.core.StorageException;
 import java.sql.Connection;
@@ -7,30 +7,33 @@ import javax.sql.DataSource;
 
 /**
  * Runs work on a connection from the host's data source, in auto-commit mode or in one
- * transaction, and turns {@link SQLException} into {@link StorageException}.
+ * transaction, and turns {@link SQLException} into {@link StorageException}. Shared by the JDBC
+ * stores of cxs-core and cxs-journey; not API.
  */
-final class Sql {
+public final class Sql {
   /** SQLState of a unique-constraint violation (both H2 and PostgreSQL). */
-  static final String UNIQUE_VIOLATION = "23505";
+  public static final String UNIQUE_VIOLATION = "23505";
 
   private final DataSource dataSource;
 
-  Sql(DataSource dataSource) {
+  /** @param dataSource the host's data source */
+  public Sql(DataSource dataSource) {
     this.dataSource = dataSource;
   }
 
   /** Work on a connection; may throw {@link SQLException}. */
   @FunctionalInterface
-  interface Work<R> {
+  public interface Work<R> {
     R apply(Connection c) throws SQLException;
   }
 
-  DataSource dataSource() {
+  /** @return the data source */
+  public DataSource dataSource() {
     return dataSource;
   }
 
   /** Runs {@code work} on an auto-commit connection. */
-  <R> R autoCommit(String operation, Work<R> work) {
+  public <R> R autoCommit(String operation, Work<R> work) {
     try (Connection c = dataSource.getConnection()) {
       return work.apply(c);
     } catch (SQLException e) {
@@ -39,7 +42,7 @@ final class Sql {
   }
 
   /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
-  <R> R transaction(String operation, Work<R> work) {
+  public <R> R transaction(String operation, Work<R> work) {
     try (Connection c = dataSource.getConnection()) {
       boolean auto = c.getAutoCommit();
       c.setAutoCommit(false);
@@ -62,7 +65,8 @@ final class Sql {
     }
   }
 
-  static boolean isUniqueViolation(SQLException e) {
+  /** @return true if {@code e} or a chained exception is a unique-constraint violation */
+  public static boolean isUniqueViolation(SQLException e) {
     for (SQLException x = e; x != null; x = x.getNextException()) {
       if (UNIQUE_VIOLATION.equals(x.getSQLState())) {
         return true;
@@ -71,7 +75,8 @@ final class Sql {
     return e.getCause() instanceof SQLException && isUniqueViolation((SQLException) e.getCause());
   }
 
-  static StorageException failure(String operation, SQLException e) {
+  /** @return a {@link StorageException} for a failed operation, with the SQL state */
+  public static StorageException failure(String operation, SQLException e) {
     return new StorageException(operation, "database failed (SQLState " + e.getSQLState()
         + ", error " + e.getErrorCode() + ")", e);
   }

@@ -21,6 +21,7 @@ import io.cxs.core.json.EventReader;
 import io.cxs.core.spi.CustomerStore;
 import io.cxs.core.spi.Eraser;
 import io.cxs.core.spi.FeedbackStore;
+import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointStore;
 import io.cxs.core.touchpoint.Touchpoint;
 import java.io.BufferedReader;
@@ -436,6 +437,18 @@ public final class Cxs implements AutoCloseable {
       }
       synchronized (writeLock) {
         return graph.resolveAll(identities, customers);
+      }
+    }
+
+    @Override
+    public List<CustomerId> resolveAll(ScanDictionary dictionary, int[] customers) {
+      Objects.requireNonNull(dictionary, "dictionary");
+      if (customers.length < dictionary.subjectCount()) {
+        throw new IllegalArgumentException("customers has length " + customers.length
+            + " but the dictionary has " + dictionary.subjectCount() + " subjects");
+      }
+      synchronized (writeLock) {
+        return graph.resolveAll(dictionary, customers);
       }
     }
   }

@@ -4,6 +4,8 @@ import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.customer.IdentityKind;
 import io.cxs.core.customer.IdentityResolver;
+import io.cxs.core.spi.ScanDictionary;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +30,11 @@ final class IdentityGraph {
   /** The earliest event time (epoch millis) of each root's customer. */
   private long[] firstSeen = new long[64];
   private int size;
+  /** How many times identities were removed: node memos made before are stale. */
+  private long removals;
+  private static final int MEMOS = 4;
+  private final List<CodeMemo> memos = new ArrayList<>(MEMOS);
+  private long memoClock;
 
   /** @return the node of an identity, adding it as its own set if new */
   int node(Identity identity) {
@@ -163,6 +170,103 @@ final class IdentityGraph {
   void remove(Iterable<Identity> identities) {
     for (Identity i : identities) {
       ordinals.remove(i);
+    }
+    removals++;
+  }
+
+  /**
+   * {@link #resolveAll(List, int[])} over a scan dictionary's subjects, remembering the node of
+   * each subject code per {@link ScanDictionary#subjectCodeSpace()}, so that the next scan of the
+   * same store looks up only the codes added since (and those unknown then, if the graph grew).
+   */
+  List<CustomerId> resolveAll(ScanDictionary dictionary, int[] customers) {
+    int n = dictionary.subjectCount();
+    CodeMemo memo = memoFor(dictionary.subjectCodeSpace());
+    if (memo.removals != removals) {
+      memo.filled = 0;
+      memo.removals = removals;
+    }
+    if (memo.node.length < n) {
+      memo.node = Arrays.copyOf(memo.node, Math.max(n, memo.node.length + (memo.node.length >> 1)));
+    }
+    int[] nodes = memo.node;
+    boolean grown = memo.graphSize != size;
+    for (int s = 0; s < n; s++) {
+      if (s >= memo.filled || (grown && nodes[s] < 0)) {
+        Integer node = ordinals.get(dictionary.subject(s));
+        nodes[s] = node == null ? -1 : node;
+      }
+    }
+    memo.filled = Math.max(memo.filled, n);
+    memo.graphSize = size;
+    int[] numberOfRoot = new int[size];
+    Arrays.fill(numberOfRoot, -1);
+    List<CustomerId> ids = new ArrayList<>();
+    Map<Identity, Integer> unknown = null;
+    for (int s = 0; s < n; s++) {
+      int node = nodes[s];
+      if (node < 0) {
+        Identity identity = dictionary.subject(s);
+        if (unknown == null) {
+          unknown = new HashMap<>();
+        }
+        Integer u = unknown.putIfAbsent(identity, ids.size());
+        if (u == null) {
+          u = ids.size();
+          ids.add(IdentityResolver.idOfUnknown(identity));
+        }
+        customers[s] = u;
+        continue;
+      }
+      int r = root(node);
+      int c = numberOfRoot[r];
+      if (c < 0) {
+        c = ids.size();
+        numberOfRoot[r] = c;
+        ids.add(customerId(r));
+      }
+      customers[s] = c;
+    }
+    return ids;
+  }
+
+  /** @return the memo of this code space, replacing the least recently used of a few */
+  private CodeMemo memoFor(Object space) {
+    CodeMemo oldest = null;
+    for (CodeMemo m : memos) {
+      if (m.space.get() == space) {
+        m.lastUse = ++memoClock;
+        return m;
+      }
+      if (oldest == null || m.lastUse < oldest.lastUse || m.space.get() == null) {
+        oldest = m;
+      }
+    }
+    CodeMemo m = new CodeMemo(space, removals);
+    m.lastUse = ++memoClock;
+    if (memos.size() < MEMOS) {
+      memos.add(m);
+    } else {
+      memos.set(memos.indexOf(oldest), m);
+    }
+    return m;
+  }
+
+  /** The graph node of each subject code of one code space; -1 for a code not in the graph. */
+  private static final class CodeMemo {
+    final WeakReference<Object> space;
+    int[] node = new int[0];
+    /** Codes below this are in {@link #node}. */
+    int filled;
+    /** The graph's size when unknown codes were last looked up. */
+    int graphSize = -1;
+    /** The graph's removal count the memo is valid for. */
+    long removals;
+    long lastUse;
+
+    CodeMemo(Object space, long removals) {
+      this.space = new WeakReference<>(space);
+      this.removals = removals;
     }
   }
 

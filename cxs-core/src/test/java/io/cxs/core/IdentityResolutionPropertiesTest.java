@@ -99,6 +99,45 @@ class IdentityResolutionPropertiesTest {
     }
   }
 
+  /**
+   * The engine remembers each store subject code's graph node between scans; after more events
+   * (new subjects, merges, identities that become known) and after an erasure, the remembered
+   * answer must still be the one-by-one answer.
+   */
+  @Property(tries = 150)
+  void resolveAllOverScans_agreesWithOneByOneAcrossMergesAndErasure(
+      @ForAll("events") List<Event> events, @ForAll("events") List<Event> more) {
+    Cxs cxs = Cxs.builder().build();
+    events.forEach(cxs::ingest);
+    assertScansResolveOneByOne(cxs);
+    more.forEach(cxs::ingest);
+    assertScansResolveOneByOne(cxs);
+    List<CustomerId> toErase = new ArrayList<>();
+    cxs.customers().forEach(c -> {
+      if (c.identities().size() > 1 || Math.floorMod(c.id().value().hashCode(), 3) == 0) {
+        toErase.add(c.id());
+      }
+    });
+    toErase.forEach(cxs::erase);
+    assertScansResolveOneByOne(cxs);
+    events.forEach(cxs::ingest);
+    assertScansResolveOneByOne(cxs);
+  }
+
+  private static void assertScansResolveOneByOne(Cxs cxs) {
+    List<io.cxs.core.spi.ScanDictionary> dictionaries = new ArrayList<>();
+    cxs.touchpoints().scan(b -> dictionaries.add(b.dictionary()));
+    cxs.feedback().scan(b -> dictionaries.add(b.dictionary()));
+    io.cxs.core.customer.IdentityResolver oneByOne = cxs::customerOf;
+    for (io.cxs.core.spi.ScanDictionary d : dictionaries) {
+      int[] fast = new int[d.subjectCount()];
+      int[] slow = new int[d.subjectCount()];
+      assertThat(cxs.resolver().resolveAll(d, fast))
+          .isEqualTo(oneByOne.resolveAll(d.subjects(), slow));
+      assertThat(fast).isEqualTo(slow);
+    }
+  }
+
   @Property(tries = 200)
   void duplicates_neverDoubleCount(@ForAll("events") List<Event> events) {
     Cxs cxs = Cxs.builder().build();

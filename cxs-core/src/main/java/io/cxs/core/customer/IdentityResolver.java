@@ -1,5 +1,6 @@
 package io.cxs.core.customer;
 
+import io.cxs.core.spi.ScanDictionary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -67,6 +68,24 @@ public interface IdentityResolver {
       customers[i] = numbers[slot];
     }
     return ids;
+  }
+
+  /**
+   * {@link #resolveAll(List, int[])} over the subjects of a scan, in code order:
+   * {@code customers[s]} receives the number of the customer of subject code {@code s}. The
+   * engine's resolver remembers, per {@link ScanDictionary#subjectCodeSpace() code space}, where
+   * each code sits in its identity graph, so repeated scans of the same store skip looking the
+   * identities up again.
+   *
+   * @param dictionary the scan's dictionary; every code below its
+   *     {@link ScanDictionary#subjectCount()} is resolved
+   * @param customers receives each subject code's customer number; at least
+   *     {@code subjectCount()} long
+   * @return the id of each customer number
+   * @throws IllegalArgumentException if {@code customers} is too short
+   */
+  default List<CustomerId> resolveAll(ScanDictionary dictionary, int[] customers) {
+    return resolveAll(dictionary.subjects(), customers);
   }
 
   /**

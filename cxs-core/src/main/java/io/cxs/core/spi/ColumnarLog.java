@@ -484,6 +484,11 @@ abstract class ColumnarLog {
     }
 
     @Override
+    public Object subjectCodeSpace() {
+      return subjects;
+    }
+
+    @Override
     public int nameCount() {
       return names.size();
     }

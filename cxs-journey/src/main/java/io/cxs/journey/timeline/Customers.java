@@ -1,21 +1,18 @@
 package io.cxs.journey.timeline;
 
 import io.cxs.core.customer.CustomerId;
-import io.cxs.core.customer.Identity;
 import io.cxs.core.customer.IdentityResolver;
 import io.cxs.core.spi.ScanDictionary;
-import java.util.AbstractList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.RandomAccess;
 
 /**
  * The resolved customers of one scan, numbered {@code 0..size()-1} in the order they were first
  * met. A subject the resolver does not know is its own customer, with the id the engine would
- * give it ({@link IdentityResolver#idOfUnknown(Identity)}).
+ * give it ({@link IdentityResolver#idOfUnknown}).
  *
  * <p>Built in one {@link IdentityResolver#resolveAll} call; the map from ids back to ordinals is
  * built only when first asked for. Not thread-safe; a scan builds it and then only reads it.
@@ -38,29 +35,13 @@ public final class Customers {
   static Customers of(IdentityResolver resolver, ScanDictionary dictionary) {
     int n = dictionary.subjectCount();
     int[] subjectCustomer = new int[n];
-    List<CustomerId> ids = resolver.resolveAll(subjects(dictionary, n), subjectCustomer);
+    List<CustomerId> ids = resolver.resolveAll(dictionary, subjectCustomer);
     return new Customers(resolver, List.copyOf(ids), subjectCustomer);
   }
 
   /** @return no customers */
   static Customers empty(IdentityResolver resolver) {
     return new Customers(resolver, List.of(), new int[0]);
-  }
-
-  /** @return the subjects of a dictionary as a list, without copying */
-  private static List<Identity> subjects(ScanDictionary dictionary, int n) {
-    final class Subjects extends AbstractList<Identity> implements RandomAccess {
-      @Override
-      public Identity get(int index) {
-        return dictionary.subject(Objects.checkIndex(index, n));
-      }
-
-      @Override
-      public int size() {
-        return n;
-      }
-    }
-    return new Subjects();
   }
 
   /** @return the number of customers */
@@ -96,7 +77,7 @@ public final class Customers {
   public int[] resolve(ScanDictionary dictionary) {
     int n = dictionary.subjectCount();
     int[] numbers = new int[n];
-    List<CustomerId> theirs = resolver.resolveAll(subjects(dictionary, n), numbers);
+    List<CustomerId> theirs = resolver.resolveAll(dictionary, numbers);
     int[] mine = new int[theirs.size()];
     Map<CustomerId, Integer> index = ordinals();
     for (int i = 0; i < mine.length; i++) {

@@ -9,8 +9,9 @@ import java.util.OptionalDouble;
  * <p>Quantiles interpolate linearly between order statistics (Hyndman and Fan type 7, the
  * default of R, NumPy and DuckDB's {@code quantile_cont}): with the samples sorted as
  * {@code x[0..n-1]} and {@code h = (n - 1) p}, the quantile is
- * {@code x[floor(h)] + (h - floor(h)) (x[floor(h) + 1] - x[floor(h)])}. They are found by
- * selection in expected linear time, without sorting.
+ * {@code x[floor(h)] + (h - floor(h)) (x[floor(h) + 1] - x[floor(h)])}. They are found in
+ * linear time without sorting: by selection for few samples, and for many by counting the samples
+ * in 2^16 buckets and sorting only the buckets that hold a wanted order statistic.
  */
 public final class LongSamples {
   private long[] values = new long[16];
@@ -50,9 +51,9 @@ public final class LongSamples {
   }
 
   /**
-   * Several quantiles at once: each selection after the first searches only above the previous
-   * one, so asking for the median and the 90th percentile together costs little more than the
-   * median alone. Reorders the samples.
+   * Several quantiles at once, sharing the passes over the samples, so asking for the median and
+   * the 90th percentile together costs little more than the median alone. May reorder the
+   * samples.
    *
    * @param ps the probabilities, each in [0, 1], in any order
    * @return the quantile for each probability, in the order given; empty if there are no samples
@@ -69,27 +70,118 @@ public final class LongSamples {
       Arrays.fill(out, OptionalDouble.empty());
       return out;
     }
-    Integer[] order = new Integer[ps.length];
+    // the order statistics needed: floor(h) and, when h is not whole, the one after it
+    int[] ranks = new int[2 * ps.length];
     for (int i = 0; i < ps.length; i++) {
+      double h = (size - 1) * ps[i];
+      int lo = (int) Math.floor(h);
+      ranks[2 * i] = lo;
+      ranks[2 * i + 1] = h > lo && lo + 1 < size ? lo + 1 : lo;
+    }
+    long[] stats = size >= RADIX_MIN ? radixSelect(ranks) : null;
+    if (stats == null) {
+      stats = quickSelect(ranks);
+    }
+    for (int i = 0; i < ps.length; i++) {
+      double h = (size - 1) * ps[i];
+      long a = stats[2 * i];
+      long b = stats[2 * i + 1];
+      out[i] = OptionalDouble.of(h == Math.floor(h) ? a : a + (h - Math.floor(h)) * (b - a));
+    }
+    return out;
+  }
+
+  /** Below this many samples, selection; from it on, one histogram pass and one gather pass. */
+  static final int RADIX_MIN = 1 << 12;
+
+  /**
+   * The order statistics at {@code ranks}, by selection: each after the first searches only
+   * above the previous one (ranks taken in increasing order).
+   */
+  private long[] quickSelect(int[] ranks) {
+    Integer[] order = new Integer[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
       order[i] = i;
     }
-    Arrays.sort(order, (x, y) -> Double.compare(ps[x], ps[y]));
+    Arrays.sort(order, (x, y) -> Integer.compare(ranks[x], ranks[y]));
+    long[] out = new long[ranks.length];
     // invariant: values[0..from) are at most values[from..size)
     int from = 0;
     for (int idx : order) {
-      double h = (size - 1) * ps[idx];
-      int lo = (int) Math.floor(h);
-      long a = select(values, from, size - 1, lo);
-      from = lo;
-      if (lo + 1 >= size || h == lo) {
-        out[idx] = OptionalDouble.of(a);
-        continue;
+      int k = ranks[idx];
+      out[idx] = select(values, from, size - 1, k);
+      from = k;
+    }
+    return out;
+  }
+
+  /**
+   * The order statistics at {@code ranks} without reordering the samples: a pass for the range,
+   * a pass counting the samples in 2^16 equal-width buckets, and a pass copying out the few
+   * buckets that hold a wanted rank, which are then sorted. Returns null if the range does not
+   * fit in a long (the caller then selects).
+   */
+  private long[] radixSelect(int[] ranks) {
+    long[] v = values;
+    int n = size;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      min = Math.min(min, v[i]);
+      max = Math.max(max, v[i]);
+    }
+    long[] out = new long[ranks.length];
+    if (min == max) {
+      Arrays.fill(out, min);
+      return out;
+    }
+    long range = max - min;
+    if (range < 0) {
+      return null;
+    }
+    int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - 16);
+    int buckets = (int) (range >>> shift) + 1;
+    int[] count = new int[buckets];
+    for (int i = 0; i < n; i++) {
+      count[(int) ((v[i] - min) >>> shift)]++;
+    }
+    // the bucket of each rank and the rank within it
+    int[] bucketOf = new int[ranks.length];
+    int[] within = new int[ranks.length];
+    int[] slotOf = new int[buckets];
+    Arrays.fill(slotOf, -1);
+    int slots = 0;
+    int[] slotBucket = new int[ranks.length];
+    for (int i = 0; i < ranks.length; i++) {
+      int k = ranks[i];
+      int b = 0;
+      int before = 0;
+      while (before + count[b] <= k) {
+        before += count[b++];
       }
-      long b = Long.MAX_VALUE;
-      for (int i = lo + 1; i < size; i++) {
-        b = Math.min(b, values[i]);
+      bucketOf[i] = b;
+      within[i] = k - before;
+      if (slotOf[b] < 0) {
+        slotOf[b] = slots;
+        slotBucket[slots++] = b;
       }
-      out[idx] = OptionalDouble.of(a + (h - lo) * (b - a));
+    }
+    long[][] gathered = new long[slots][];
+    int[] fill = new int[slots];
+    for (int s = 0; s < slots; s++) {
+      gathered[s] = new long[count[slotBucket[s]]];
+    }
+    for (int i = 0; i < n; i++) {
+      int s = slotOf[(int) ((v[i] - min) >>> shift)];
+      if (s >= 0) {
+        gathered[s][fill[s]++] = v[i];
+      }
+    }
+    for (long[] g : gathered) {
+      Arrays.sort(g);
+    }
+    for (int i = 0; i < ranks.length; i++) {
+      out[i] = gathered[slotOf[bucketOf[i]]][within[i]];
     }
     return out;
   }

@@ -115,10 +115,6 @@ final class FunnelCounter implements TimelineVisitor {
     this.dictionary = dict;
     this.customers = customers;
     this.reached = new int[customers.size()];
-    for (int s = 1; s < n; s++) {
-      fromPrevious[s].reserve(customers.size());
-    }
-    toConvert.reserve(customers.size());
     this.nameMask = new int[dict.nameCount()];
     List<int[]> cond = new ArrayList<>();
     List<EventPredicate> predicates = new ArrayList<>();
@@ -340,6 +336,32 @@ final class FunnelCounter implements TimelineVisitor {
       }
     }
     return set;
+  }
+
+  /**
+   * Adds another counter's results, from a disjoint set of customers of the same scan, to this
+   * one's.
+   */
+  void merge(FunnelCounter o) {
+    visited += o.visited;
+    started += o.started;
+    for (int s = 0; s < n; s++) {
+      counts[s] += o.counts[s];
+      fromPrevious[s].addAll(o.fromPrevious[s]);
+    }
+    toConvert.addAll(o.toConvert);
+    if (reached.length < o.reached.length) {
+      reached = Arrays.copyOf(reached, o.reached.length);
+    }
+    for (int c = 0; c < o.reached.length; c++) {
+      reached[c] |= o.reached[c];
+    }
+    o.segments.forEach((segment, c) -> {
+      long[] mine = segments.computeIfAbsent(segment, x -> new long[n]);
+      for (int s = 0; s < n; s++) {
+        mine[s] += c[s];
+      }
+    });
   }
 
   FunnelReport report(Customers index) {

@@ -36,6 +36,15 @@ public final class LongSamples {
     values[size++] = v;
   }
 
+  /** @param other samples to add, all of them */
+  public void addAll(LongSamples other) {
+    if (size + other.size > values.length) {
+      values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+    }
+    System.arraycopy(other.values, 0, values, size, other.size);
+    size += other.size;
+  }
+
   /** @return the number of samples */
   public int size() {
     return size;

@@ -96,7 +96,7 @@ public final class Customers {
     return subjectCustomer;
   }
 
-  private Map<CustomerId, Integer> ordinals() {
+  private synchronized Map<CustomerId, Integer> ordinals() {
     if (ordinals == null) {
       Map<CustomerId, Integer> m = new HashMap<>(Math.max(16, (int) (ids.size() / 0.75f) + 1));
       for (int i = 0; i < ids.size(); i++) {

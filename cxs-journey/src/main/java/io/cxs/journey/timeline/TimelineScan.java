@@ -5,8 +5,16 @@ import io.cxs.core.customer.IdentityResolver;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.core.spi.TouchpointStore;
+import com.google.common.base.Throwables;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * Walks a touchpoint store customer by customer: one {@link TouchpointStore#scan}, each distinct
@@ -72,32 +80,70 @@ public final class TimelineScan {
    */
   public Customers run(TimelineVisitor visitor) {
     Objects.requireNonNull(visitor, "visitor");
-    Run run = new Run(visitor);
+    Run run = new Run(List.of(visitor), Runnable::run);
     store.scan(run::accept);
     run.finish();
     return run.customers == null ? Customers.empty(resolver) : run.customers;
   }
 
-  /** The state of one scan. */
+  /**
+   * Runs the scan on up to {@code parallelism} threads, for visitors whose results can be merged
+   * afterwards (such as counts). Each batch of the store is cut into {@code parallelism} row
+   * ranges at subject boundaries; the calling thread walks the first range and the executor the
+   * others, each range with its own visitor from {@code visitors}, and the batch is released only
+   * when all are done. Every customer is visited exactly once, by one of the visitors; every
+   * visitor gets {@link TimelineVisitor#begin} before its first timeline (and even if it gets
+   * none). Batches too small to be worth splitting are walked by the first visitor alone.
+   *
+   * <p>With {@code parallelism} 1 this is {@link #run} with one visitor, and the executor is not
+   * used. No thread is started here: the executor's threads are the only other ones used.
+   *
+   * @param parallelism the number of visitors, at least 1
+   * @param executor runs all ranges but the first; for example
+   *     {@link java.util.concurrent.ForkJoinPool#commonPool()}
+   * @param visitors makes the visitors, called {@code parallelism} times on the calling thread
+   *     before the scan starts (in range order); keep them to merge their results
+   * @return the customers of the scan (empty if the store is empty)
+   * @throws IllegalArgumentException if {@code parallelism} is below 1
+   */
+  public Customers runParallel(int parallelism, Executor executor,
+      Supplier<? extends TimelineVisitor> visitors) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1 but was " + parallelism);
+    }
+    Objects.requireNonNull(executor, "executor");
+    Objects.requireNonNull(visitors, "visitors");
+    List<TimelineVisitor> made = new ArrayList<>(parallelism);
+    for (int i = 0; i < parallelism; i++) {
+      made.add(Objects.requireNonNull(visitors.get(), "visitor"));
+    }
+    Run run = new Run(made, executor);
+    store.scan(run::accept);
+    run.finish();
+    return run.customers == null ? Customers.empty(resolver) : run.customers;
+  }
+
+  /** Rows below this many per range are not worth a thread of their own. */
+  private static final int MIN_ROWS_PER_RANGE = 1 << 14;
+
+  /** The state of one scan: what all ranges share, and one worker per visitor. */
   private final class Run {
-    private final TimelineVisitor visitor;
-    private final RangeTimeline range = new RangeTimeline();
+    private final List<? extends TimelineVisitor> visitors;
+    private final Executor executor;
+    private final Worker[] workers;
     private ScanDictionary dictionary;
     private Customers customers;
     private int[] subjectCustomer;
     private boolean[] multi;
     private int subjectCount;
 
-    private int buffered;
-    private int[] bufCustomer = new int[0];
-    private int[] bufSubject = new int[0];
-    private long[] bufTime = new long[0];
-    private int[] bufName = new int[0];
-    private int[] bufChannel = new int[0];
-    private int[] bufStage = new int[0];
-
-    Run(TimelineVisitor visitor) {
-      this.visitor = visitor;
+    Run(List<? extends TimelineVisitor> visitors, Executor executor) {
+      this.visitors = visitors;
+      this.executor = executor;
+      this.workers = new Worker[visitors.size()];
+      for (int i = 0; i < workers.length; i++) {
+        workers[i] = new Worker(visitors.get(i));
+      }
     }
 
     void accept(TouchpointBatch batch) {
@@ -105,23 +151,57 @@ public final class TimelineScan {
         begin(batch.dictionary());
       }
       int size = batch.size();
-      int i = 0;
-      while (i < size) {
-        int s = batch.subject(i);
-        int j = i + 1;
-        while (j < size && batch.subject(j) == s) {
-          j++;
+      int parts = (int) Math.min(workers.length, Math.max(1, size / MIN_ROWS_PER_RANGE));
+      if (parts == 1) {
+        workers[0].walk(batch, 0, size);
+        return;
+      }
+      int[] cut = new int[parts + 1];
+      cut[parts] = size;
+      for (int p = 1; p < parts; p++) {
+        int c = Math.max(cut[p - 1], (int) ((long) size * p / parts));
+        while (c > 0 && c < size && batch.subject(c) == batch.subject(c - 1)) {
+          c++;
         }
-        if (s < subjectCount) {
-          int c = subjectCustomer[s];
-          if (multi[c]) {
-            buffer(batch, i, j, c, s);
-          } else {
-            range.reset(batch, i, j - i, c);
-            visitor.visit(range);
+        cut[p] = c;
+      }
+      List<Runnable> others = new ArrayList<>(parts - 1);
+      for (int p = 1; p < parts; p++) {
+        Worker w = workers[p];
+        int from = cut[p];
+        int to = cut[p + 1];
+        others.add(() -> w.walk(batch, from, to));
+      }
+      together(() -> workers[0].walk(batch, cut[0], cut[1]), others);
+    }
+
+    /** Runs {@code mine} here and {@code others} on the executor; returns when all are done. */
+    private void together(Runnable mine, List<Runnable> others) {
+      List<CompletableFuture<?>> futures = new ArrayList<>(others.size());
+      for (Runnable r : others) {
+        futures.add(CompletableFuture.runAsync(r, executor));
+      }
+      Throwable failure = null;
+      try {
+        mine.run();
+      } catch (RuntimeException | Error e) {
+        failure = e;
+      }
+      for (CompletableFuture<?> f : futures) {
+        try {
+          f.join();
+        } catch (CompletionException | CancellationException e) {
+          Throwable cause = e.getCause() == null ? e : e.getCause();
+          if (failure == null) {
+            failure = cause;
+          } else if (failure != cause) {
+            failure.addSuppressed(cause);
           }
         }
-        i = j;
+      }
+      if (failure != null) {
+        Throwables.throwIfUnchecked(failure);
+        throw new IllegalStateException("a timeline visitor failed", failure);
       }
     }
 
@@ -138,111 +218,201 @@ public final class TimelineScan {
           multi[c] = true;
         }
       }
-      visitor.begin(dict, customers);
-    }
-
-    private void buffer(TouchpointBatch batch, int from, int to, int c, int s) {
-      int need = buffered + (to - from);
-      if (need > bufTime.length) {
-        int cap = Math.max(need, Math.max(64, bufTime.length * 2));
-        bufCustomer = Arrays.copyOf(bufCustomer, cap);
-        bufSubject = Arrays.copyOf(bufSubject, cap);
-        bufTime = Arrays.copyOf(bufTime, cap);
-        bufName = Arrays.copyOf(bufName, cap);
-        bufChannel = Arrays.copyOf(bufChannel, cap);
-        bufStage = Arrays.copyOf(bufStage, cap);
-      }
-      for (int r = from; r < to; r++) {
-        int k = buffered++;
-        bufCustomer[k] = c;
-        bufSubject[k] = s;
-        bufTime[k] = batch.epochMillis(r);
-        bufName[k] = batch.name(r);
-        bufChannel[k] = batch.channel(r);
-        bufStage[k] = batch.stage(r);
+      for (TimelineVisitor v : visitors) {
+        v.begin(dict, customers);
       }
     }
 
-    /** Visits the buffered customers: counting sort by customer, then a merge by time. */
+    /**
+     * Visits the customers whose rows were copied aside: all workers' copies, sorted by customer
+     * (counting sort) and merged by time, each worker taking an equal share of the customers.
+     */
     void finish() {
+      int buffered = 0;
+      for (Worker w : workers) {
+        buffered += w.buffered;
+      }
       if (buffered == 0) {
         return;
       }
+      Worker all = workers[0];
+      for (int i = 1; i < workers.length; i++) {
+        all.append(workers[i]);
+      }
       int n = customers.size();
       int[] start = new int[n + 1];
-      for (int k = 0; k < buffered; k++) {
-        start[bufCustomer[k] + 1]++;
+      for (int k = 0; k < all.buffered; k++) {
+        start[all.bufCustomer[k] + 1]++;
       }
       for (int c = 0; c < n; c++) {
         start[c + 1] += start[c];
       }
-      int[] order = new int[buffered];
+      int[] order = new int[all.buffered];
       int[] fill = Arrays.copyOf(start, n);
-      for (int k = 0; k < buffered; k++) {
-        order[fill[bufCustomer[k]]++] = k;
+      for (int k = 0; k < all.buffered; k++) {
+        order[fill[all.bufCustomer[k]]++] = k;
       }
+      int parts = (int) Math.min(workers.length, Math.max(1, all.buffered / MIN_ROWS_PER_RANGE));
+      if (parts == 1) {
+        visitBuffered(all, visitors.get(0), start, order, 0, n);
+        return;
+      }
+      List<Runnable> others = new ArrayList<>(parts - 1);
+      for (int p = 1; p < parts; p++) {
+        TimelineVisitor v = visitors.get(p);
+        int from = (int) ((long) n * p / parts);
+        int to = (int) ((long) n * (p + 1) / parts);
+        others.add(() -> visitBuffered(all, v, start, order, from, to));
+      }
+      together(() -> visitBuffered(all, visitors.get(0), start, order, 0, n / parts), others);
+    }
+
+    /**
+     * Visits customers {@code [fromCustomer, toCustomer)} of the copied rows in {@code all},
+     * whose indices are grouped by customer in {@code order} ({@code start} per customer).
+     * Callers on several threads take disjoint customer ranges, so they sort disjoint parts of
+     * {@code order}.
+     */
+    void visitBuffered(Worker all, TimelineVisitor to, int[] start, int[] order,
+        int fromCustomer, int toCustomer) {
       int[] scratch = new int[64];
       ArrayTimeline timeline = new ArrayTimeline();
-      for (int c = 0; c < n; c++) {
+      for (int c = fromCustomer; c < toCustomer; c++) {
         int from = start[c];
-        int to = start[c + 1];
-        if (from == to) {
+        int end = start[c + 1];
+        if (from == end) {
           continue;
         }
-        if (scratch.length < to - from) {
-          scratch = new int[to - from];
+        if (scratch.length < end - from) {
+          scratch = new int[end - from];
         }
-        sort(order, from, to, scratch);
-        timeline.reset(c, to - from);
-        for (int k = from; k < to; k++) {
+        all.sort(order, from, end, scratch);
+        timeline.reset(c, end - from);
+        for (int k = from; k < end; k++) {
           int b = order[k];
-          timeline.set(k - from, bufTime[b], bufName[b], bufChannel[b], bufStage[b]);
+          timeline.set(k - from, all.bufTime[b], all.bufName[b], all.bufChannel[b],
+              all.bufStage[b]);
         }
-        visitor.visit(timeline);
+        to.visit(timeline);
       }
     }
 
-    /** A stable merge sort of buffer indices by time, then subject identity. */
-    private void sort(int[] a, int from, int to, int[] scratch) {
-      if (to - from <= 16) {
-        for (int i = from + 1; i < to; i++) {
-          int v = a[i];
-          int j = i - 1;
-          while (j >= from && compare(a[j], v) > 0) {
-            a[j + 1] = a[j];
-            j--;
+    /** One visitor's walk over row ranges, and the rows it copied aside. */
+    private final class Worker {
+      private final TimelineVisitor visitor;
+      private final RangeTimeline range = new RangeTimeline();
+      private int buffered;
+      private int[] bufCustomer = new int[0];
+      private int[] bufSubject = new int[0];
+      private long[] bufTime = new long[0];
+      private int[] bufName = new int[0];
+      private int[] bufChannel = new int[0];
+      private int[] bufStage = new int[0];
+
+      Worker(TimelineVisitor visitor) {
+        this.visitor = visitor;
+      }
+
+      void walk(TouchpointBatch batch, int from, int to) {
+        int i = from;
+        while (i < to) {
+          int s = batch.subject(i);
+          int j = i + 1;
+          while (j < to && batch.subject(j) == s) {
+            j++;
           }
-          a[j + 1] = v;
+          if (s < subjectCount) {
+            int c = subjectCustomer[s];
+            if (multi[c]) {
+              buffer(batch, i, j, c, s);
+            } else {
+              range.reset(batch, i, j - i, c);
+              visitor.visit(range);
+            }
+          }
+          i = j;
         }
-        return;
       }
-      int mid = (from + to) >>> 1;
-      sort(a, from, mid, scratch);
-      sort(a, mid, to, scratch);
-      if (compare(a[mid - 1], a[mid]) <= 0) {
-        return;
-      }
-      System.arraycopy(a, from, scratch, 0, to - from);
-      int i = 0;
-      int j = mid - from;
-      int k = from;
-      while (i < mid - from && j < to - from) {
-        a[k++] = compare(scratch[i], scratch[j]) <= 0 ? scratch[i++] : scratch[j++];
-      }
-      while (i < mid - from) {
-        a[k++] = scratch[i++];
-      }
-      while (j < to - from) {
-        a[k++] = scratch[j++];
-      }
-    }
 
-    private int compare(int x, int y) {
-      int c = Long.compare(bufTime[x], bufTime[y]);
-      if (c != 0 || bufSubject[x] == bufSubject[y]) {
-        return c;
+      private void ensure(int need) {
+        if (need > bufTime.length) {
+          int cap = Math.max(need, Math.max(64, bufTime.length * 2));
+          bufCustomer = Arrays.copyOf(bufCustomer, cap);
+          bufSubject = Arrays.copyOf(bufSubject, cap);
+          bufTime = Arrays.copyOf(bufTime, cap);
+          bufName = Arrays.copyOf(bufName, cap);
+          bufChannel = Arrays.copyOf(bufChannel, cap);
+          bufStage = Arrays.copyOf(bufStage, cap);
+        }
       }
-      return dictionary.subject(bufSubject[x]).compareTo(dictionary.subject(bufSubject[y]));
+
+      private void buffer(TouchpointBatch batch, int from, int to, int c, int s) {
+        ensure(buffered + (to - from));
+        for (int r = from; r < to; r++) {
+          int k = buffered++;
+          bufCustomer[k] = c;
+          bufSubject[k] = s;
+          bufTime[k] = batch.epochMillis(r);
+          bufName[k] = batch.name(r);
+          bufChannel[k] = batch.channel(r);
+          bufStage[k] = batch.stage(r);
+        }
+      }
+
+      /** Appends another worker's copied rows to this one's. */
+      void append(Worker o) {
+        ensure(buffered + o.buffered);
+        System.arraycopy(o.bufCustomer, 0, bufCustomer, buffered, o.buffered);
+        System.arraycopy(o.bufSubject, 0, bufSubject, buffered, o.buffered);
+        System.arraycopy(o.bufTime, 0, bufTime, buffered, o.buffered);
+        System.arraycopy(o.bufName, 0, bufName, buffered, o.buffered);
+        System.arraycopy(o.bufChannel, 0, bufChannel, buffered, o.buffered);
+        System.arraycopy(o.bufStage, 0, bufStage, buffered, o.buffered);
+        buffered += o.buffered;
+      }
+
+      /** A stable merge sort of buffer indices by time, then subject identity. */
+      private void sort(int[] a, int from, int to, int[] scratch) {
+        if (to - from <= 16) {
+          for (int i = from + 1; i < to; i++) {
+            int v = a[i];
+            int j = i - 1;
+            while (j >= from && compare(a[j], v) > 0) {
+              a[j + 1] = a[j];
+              j--;
+            }
+            a[j + 1] = v;
+          }
+          return;
+        }
+        int mid = (from + to) >>> 1;
+        sort(a, from, mid, scratch);
+        sort(a, mid, to, scratch);
+        if (compare(a[mid - 1], a[mid]) <= 0) {
+          return;
+        }
+        System.arraycopy(a, from, scratch, 0, to - from);
+        int i = 0;
+        int j = mid - from;
+        int k = from;
+        while (i < mid - from && j < to - from) {
+          a[k++] = compare(scratch[i], scratch[j]) <= 0 ? scratch[i++] : scratch[j++];
+        }
+        while (i < mid - from) {
+          a[k++] = scratch[i++];
+        }
+        while (j < to - from) {
+          a[k++] = scratch[j++];
+        }
+      }
+
+      private int compare(int x, int y) {
+        int c = Long.compare(bufTime[x], bufTime[y]);
+        if (c != 0 || bufSubject[x] == bufSubject[y]) {
+          return c;
+        }
+        return dictionary.subject(bufSubject[x]).compareTo(dictionary.subject(bufSubject[y]));
+      }
     }
   }
 

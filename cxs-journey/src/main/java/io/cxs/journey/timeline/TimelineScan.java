@@ -6,6 +6,7 @@ import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.core.spi.TouchpointStore;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * are copied aside during the scan and merged by time after it (ties broken by subject, then by
  * the store's order), so the result does not depend on which identity an event arrived with.
  * Touchpoints whose subject appears in the dictionary only after the scan started are skipped.
+ * Properties are copied (as references) only for a visitor that
+ * {@linkplain TimelineVisitor#needsProperties() asks for them}.
  *
  * <pre>{@code
  * Customers customers = TimelineScan.of(cxs).run(new TimelineVisitor() { ... });
@@ -81,7 +84,8 @@ public final class TimelineScan {
   /** The state of one scan. */
   private final class Run {
     private final TimelineVisitor visitor;
-    private final RangeTimeline range = new RangeTimeline();
+    private final boolean withProperties;
+    private final RangeTimeline range;
     private ScanDictionary dictionary;
     private Customers customers;
     private int[] subjectCustomer;
@@ -95,9 +99,14 @@ public final class TimelineScan {
     private int[] bufName = new int[0];
     private int[] bufChannel = new int[0];
     private int[] bufStage = new int[0];
+    /** The buffered rows' properties, only when the visitor asked for them. */
+    private Map<String, Object>[] bufProperties;
 
     Run(TimelineVisitor visitor) {
       this.visitor = visitor;
+      this.withProperties = visitor.needsProperties();
+      this.range = new RangeTimeline(withProperties);
+      this.bufProperties = withProperties ? newMaps(0) : null;
     }
 
     void accept(TouchpointBatch batch) {
@@ -151,6 +160,9 @@ public final class TimelineScan {
         bufName = Arrays.copyOf(bufName, cap);
         bufChannel = Arrays.copyOf(bufChannel, cap);
         bufStage = Arrays.copyOf(bufStage, cap);
+        if (withProperties) {
+          bufProperties = Arrays.copyOf(bufProperties, cap);
+        }
       }
       for (int r = from; r < to; r++) {
         int k = buffered++;
@@ -160,6 +172,9 @@ public final class TimelineScan {
         bufName[k] = batch.name(r);
         bufChannel[k] = batch.channel(r);
         bufStage[k] = batch.stage(r);
+        if (withProperties) {
+          bufProperties[k] = batch.properties(r);
+        }
       }
     }
 
@@ -182,7 +197,7 @@ public final class TimelineScan {
         order[fill[bufCustomer[k]]++] = k;
       }
       int[] scratch = new int[64];
-      ArrayTimeline timeline = new ArrayTimeline();
+      ArrayTimeline timeline = new ArrayTimeline(withProperties);
       for (int c = 0; c < n; c++) {
         int from = start[c];
         int to = start[c + 1];
@@ -197,6 +212,9 @@ public final class TimelineScan {
         for (int k = from; k < to; k++) {
           int b = order[k];
           timeline.set(k - from, bufTime[b], bufName[b], bufChannel[b], bufStage[b]);
+          if (withProperties) {
+            timeline.setProperties(k - from, bufProperties[b]);
+          }
         }
         visitor.visit(timeline);
       }
@@ -248,10 +266,15 @@ public final class TimelineScan {
 
   /** A timeline over a run of rows of a batch. */
   private static final class RangeTimeline implements Timeline {
+    private final boolean withProperties;
     private TouchpointBatch batch;
     private int offset;
     private int size;
     private int customer;
+
+    RangeTimeline(boolean withProperties) {
+      this.withProperties = withProperties;
+    }
 
     void reset(TouchpointBatch batch, int offset, int size, int customer) {
       this.batch = batch;
@@ -289,6 +312,13 @@ public final class TimelineScan {
     public int stage(int row) {
       return batch.stage(offset + row);
     }
+
+    @Override
+    public Map<String, Object> properties(int row) {
+      checkProperties(withProperties);
+      Objects.checkIndex(row, size);
+      return batch.properties(offset + row);
+    }
   }
 
   /** A timeline over copied, merged rows. */
@@ -297,8 +327,14 @@ public final class TimelineScan {
     private int[] name = new int[16];
     private int[] channel = new int[16];
     private int[] stage = new int[16];
+    /** Null unless the visitor asked for properties. */
+    private Map<String, Object>[] properties;
     private int size;
     private int customer;
+
+    ArrayTimeline(boolean withProperties) {
+      this.properties = withProperties ? newMaps(16) : null;
+    }
 
     void reset(int customer, int size) {
       this.customer = customer;
@@ -308,7 +344,14 @@ public final class TimelineScan {
         name = new int[size];
         channel = new int[size];
         stage = new int[size];
+        if (properties != null) {
+          properties = newMaps(size);
+        }
       }
+    }
+
+    void setProperties(int row, Map<String, Object> p) {
+      properties[row] = p;
     }
 
     void set(int row, long t, int n, int c, int s) {
@@ -347,5 +390,24 @@ public final class TimelineScan {
     public int stage(int row) {
       return stage[row];
     }
+
+    @Override
+    public Map<String, Object> properties(int row) {
+      checkProperties(properties != null);
+      Objects.checkIndex(row, size);
+      return properties[row];
+    }
+  }
+
+  private static void checkProperties(boolean requested) {
+    if (!requested) {
+      throw new IllegalStateException("Timeline.properties(row) is available only to a visitor"
+          + " whose needsProperties() returns true");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object>[] newMaps(int n) {
+    return (Map<String, Object>[]) new Map<?, ?>[n];
   }
 }

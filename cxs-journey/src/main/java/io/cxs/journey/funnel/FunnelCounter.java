@@ -104,7 +104,8 @@ final class FunnelCounter implements TimelineVisitor {
     this.segmented = funnel.breakdown().isPresent();
     this.needChannel = segmented && segmentOf.isEmpty();
     this.allRequired = req == full;
-    this.needsProperties = funnel.steps().stream().anyMatch(s -> s.predicate().hasPropertyConditions())
+    this.needsProperties = funnel.steps().stream()
+        .anyMatch(s -> s.predicate().hasPropertyConditions())
         || funnel.exclusions().stream().anyMatch(EventPredicate::hasPropertyConditions);
   }
 

@@ -94,6 +94,15 @@ final class EventPredicateTest {
   }
 
   @Test
+  void funnelStepWithProperty_keepsNameAndOptionality() {
+    FunnelStep step = FunnelStep.of("Order Completed").asOptional().withProperty("qty", 2);
+    assertThat(step.name()).isEqualTo("Order Completed");
+    assertThat(step.optional()).isTrue();
+    assertThat(step.predicate()).isEqualTo(EventPredicate.of("Order Completed")
+        .withProperty("qty", 2L));
+  }
+
+  @Test
   void constructor_withoutProperties_hasNoConditions() {
     EventPredicate p = new EventPredicate("E", Optional.empty(), Optional.empty());
     assertThat(p).isEqualTo(EventPredicate.of("E"));

@@ -169,6 +169,27 @@ final class FunnelPropertyConditionTest {
   }
 
   @Test
+  void run_readmeSnippet_countsShoeOrdersWithoutDamagedRefunds() {
+    track("u1", "Product Viewed", 0, Map.of());
+    track("u1", "Order Completed", 10, Map.of("category", "shoes"));
+    track("u2", "Product Viewed", 0, Map.of());
+    track("u2", "Refund", 5, Map.of("reason", "damaged"));
+    track("u2", "Order Completed", 10, Map.of("category", "shoes"));
+
+    // the README snippet, verbatim
+    FunnelReport shoes = Funnel.builder()
+        .step("Product Viewed")
+        .step(FunnelStep.of("Shoes ordered",
+            EventPredicate.of("Order Completed").withProperty("category", "shoes")))
+        .exclude(EventPredicate.of("Refund").withProperty("reason", "damaged"))
+        .window(Duration.ofDays(7))
+        .build().run(cxs);
+
+    assertThat(counts(shoes)).containsExactly(2L, 1L);
+    assertThat(shoes.droppedAt(1)).containsExactly(CustomerId.of("u2"));
+  }
+
+  @Test
   void run_withoutPropertyConditions_doesNotAskForProperties() {
     Funnel plain = Funnel.builder().step("Viewed").step("Order Completed")
         .exclude(EventPredicate.of("Refund")).window(DAY).build();

@@ -140,7 +140,7 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
     Objects.requireNonNull(visitor, "visitor");
     GrowingDictionary dictionary = new GrowingDictionary();
     Batch batch = new Batch(dictionary, batchRows, visitor);
-    scan("subject, ts, name, channel, stage, amount", dictionary, batch);
+    scan("subject, ts, name, channel, stage, amount, properties", dictionary, batch);
   }
 
   @Override
@@ -148,7 +148,11 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
     return "JdbcTouchpointStore[" + dialect + ", tenant " + tenant + "]";
   }
 
-  /** A reusable columnar batch, filled row by row from the result set. */
+  /**
+   * A reusable columnar batch, filled row by row from the result set. Properties are kept as the
+   * JSON text read from the column and parsed only when {@link #properties(int)} asks for them,
+   * so scans that never look at properties do not pay for parsing.
+   */
   private static final class Batch implements TouchpointBatch, ScanRows {
     private final GrowingDictionary dictionary;
     private final Consumer<? super TouchpointBatch> visitor;
@@ -159,6 +163,10 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
     private int[] channel;
     private byte[] stage;
     private double[] amount;
+    /** The properties column as read, null for a row without properties. */
+    private String[] propertiesJson;
+    /** Parsed properties, filled on first access; reset as rows are overwritten. */
+    private Map<String, Object>[] propertiesParsed;
     private String lastName;
     private int lastNameCode;
     private String lastChannel;
@@ -174,6 +182,13 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
       channel = new int[c];
       stage = new byte[c];
       amount = new double[c];
+      propertiesJson = new String[c];
+      propertiesParsed = newMaps(c);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object>[] newMaps(int n) {
+      return (Map<String, Object>[]) new Map<?, ?>[n];
     }
 
     @Override
@@ -186,6 +201,8 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
         channel = Arrays.copyOf(channel, c);
         stage = Arrays.copyOf(stage, c);
         amount = Arrays.copyOf(amount, c);
+        propertiesJson = Arrays.copyOf(propertiesJson, c);
+        propertiesParsed = Arrays.copyOf(propertiesParsed, c);
       }
       int r = size;
       subject[r] = subjectCode;
@@ -206,12 +223,16 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
       stage[r] = (byte) (st == null ? NO_STAGE : STAGE_CODES.getOrDefault(st, NO_STAGE));
       double a = rs.getDouble(6);
       amount[r] = rs.wasNull() ? Double.NaN : a;
+      propertiesJson[r] = rs.getString(7);
+      propertiesParsed[r] = null;
       size = r + 1;
     }
 
     @Override
     public void flush() {
       visitor.accept(this);
+      Arrays.fill(propertiesJson, 0, size, null);
+      Arrays.fill(propertiesParsed, 0, size, null);
       size = 0;
     }
 
@@ -253,6 +274,18 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
     @Override
     public double amount(int row) {
       return amount[row];
+    }
+
+    @Override
+    public Map<String, Object> properties(int row) {
+      Objects.checkIndex(row, size);
+      Map<String, Object> p = propertiesParsed[row];
+      if (p == null) {
+        String json = propertiesJson[row];
+        p = json == null ? Map.of() : JsonText.readObject(json);
+        propertiesParsed[row] = p;
+      }
+      return p;
     }
   }
 }

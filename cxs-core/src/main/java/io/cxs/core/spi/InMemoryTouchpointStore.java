@@ -356,6 +356,11 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     public double amount(int row) {
       return stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row).amount : Double.NaN;
     }
+
+    @Override
+    public Map<String, Object> properties(int row) {
+      return stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row).properties : Map.of();
+    }
   }
 
 }

@@ -1,6 +1,7 @@
 package io.cxs.core.spi;
 
 import io.cxs.core.touchpoint.JourneyStage;
+import java.util.Map;
 
 /**
  * A columnar batch of touchpoints, the unit of {@link TouchpointStore#scan}. Rows are grouped by
@@ -38,6 +39,20 @@ public interface TouchpointBatch {
 
   /** @return the row's monetary amount (in its own currency), or NaN if it has none */
   double amount(int row);
+
+  /**
+   * The row's properties, equal to {@link io.cxs.core.touchpoint.Touchpoint#properties()} of the
+   * stored touchpoint as the store returns it from {@link TouchpointStore#find}.
+   *
+   * <p>Unlike the other accessors this one is not a plain array read: it may cost a lookup (the
+   * in-memory store keeps properties in a sparse side list) or parsing (a database store may keep
+   * the JSON text and parse it on first access). It is meant for the few rows that a predicate has
+   * already matched by name, not for every row of a scan.
+   *
+   * @return the row's properties as an unmodifiable map with sorted keys; empty when it has none
+   * @since 0.1
+   */
+  Map<String, Object> properties(int row);
 
   /** The value of {@link #stage(int)} for a row without a journey stage. */
   int NO_STAGE = -1;

@@ -209,6 +209,32 @@ abstract class JdbcStoresContract {
     assertThat(finished).hasSize(23);
   }
 
+  @Test
+  @DisplayName("properties read in one scan batch never leak into the reused rows of the next")
+  void scan_propertiesAcrossReusedBatches() {
+    JdbcStores s = JdbcStores.builder(db).tenant(tenant).scanBatchRows(1).build();
+    for (int i = 0; i < 6; i++) {
+      Touchpoint t = tp("e" + i, Identity.userId("u" + i), "N", i);
+      s.touchpoints().add(i % 2 == 0 ? t.withProperties(Map.of("i", (long) i)) : t);
+    }
+    Map<Identity, Map<String, Object>> seen = new HashMap<>();
+    int[] batches = {0};
+    s.touchpoints().scan(b -> {
+      batches[0]++;
+      assertThat(b.size()).isEqualTo(1);
+      // asked twice: the second answer comes from the parsed cache and must be the same
+      Map<String, Object> first = b.properties(0);
+      assertThat(b.properties(0)).isSameAs(first);
+      assertThatThrownBy(() -> b.properties(1)).isInstanceOf(IndexOutOfBoundsException.class);
+      seen.put(b.dictionary().subject(b.subject(0)), first);
+    });
+    assertThat(batches[0]).isEqualTo(6);
+    for (int i = 0; i < 6; i++) {
+      assertThat(seen.get(Identity.userId("u" + i)))
+          .isEqualTo(i % 2 == 0 ? Map.of("i", (long) i) : Map.of());
+    }
+  }
+
   private void addPoisonCheck(String table, String column) throws Exception {
     try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
       st.execute("ALTER TABLE " + table + " ADD CONSTRAINT cxs_test_poison CHECK (" + column

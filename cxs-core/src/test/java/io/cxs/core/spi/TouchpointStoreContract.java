@@ -178,6 +178,57 @@ public abstract class TouchpointStoreContract {
         "Order Completed,12.5," + JourneyStage.PURCHASE.ordinal());
   }
 
+  @Test
+  @DisplayName("a scan reports each row's properties equal to the stored ones, empty when none")
+  void scan_exposesProperties() {
+    Map<String, Object> nested = Map.of("size", 42L, "colors", List.of("red", "blue"));
+    store.add(tp("e1", ANN, "Viewed", 0));
+    store.add(tp("e2", ANN, "Order Completed", 5).withProperties(Map.of("category", "shoes",
+        "qty", 2L, "gift", true, "price", 19.5, "item", nested)));
+    store.add(tp("e3", ANN, "Order Completed", 9).withValue(Money.of("12.50", "USD")));
+    store.add(tp("e4", VISITOR, "Viewed", 3).withProperties(Map.of("page", "/home")));
+    store.add(tp("e5", BOB, "Viewed", 1));
+    // a scan in between, then earlier rows: the in-memory store merges its tail into the base
+    store.scan(b -> { });
+    store.add(tp("e0", ANN, "Added", -5).withProperties(Map.of("category", "bags")));
+    store.add(tp("e6", BOB, "Viewed", 2).withProperties(Map.of("page", "/sale"))
+        .withValue(Money.of("3", "EUR")));
+    Map<Identity, List<Map<String, Object>>> scanned = new java.util.HashMap<>();
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        scanned.computeIfAbsent(b.dictionary().subject(b.subject(r)), k -> new ArrayList<>())
+            .add(b.properties(r));
+      }
+    });
+    Map<Identity, List<Map<String, Object>>> stored = new java.util.HashMap<>();
+    for (Identity who : List.of(ANN, BOB, VISITOR)) {
+      stored.put(who, store.timeline(who).stream().map(Touchpoint::properties).toList());
+    }
+    assertThat(scanned).isEqualTo(stored);
+    assertThat(scanned.get(ANN)).containsExactly(Map.of("category", "bags"), Map.of(),
+        Map.of("category", "shoes", "qty", 2L, "gift", true, "price", 19.5, "item", nested),
+        Map.of());
+    assertThat(scanned.get(BOB)).containsExactly(Map.of(), Map.of("page", "/sale"));
+  }
+
+  @Test
+  @DisplayName("scanned properties are unmodifiable")
+  void scan_propertiesAreUnmodifiable() {
+    store.add(tp("e1", ANN, "Viewed", 0).withProperties(Map.of("page", "/home")));
+    store.add(tp("e2", ANN, "Viewed", 1));
+    List<Map<String, Object>> seen = new ArrayList<>();
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        seen.add(b.properties(r));
+      }
+    });
+    assertThat(seen).hasSize(2);
+    for (Map<String, Object> m : seen) {
+      assertThatThrownBy(() -> m.put("x", "y"))
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+  }
+
   /**
    * The number of touchpoints {@code add_manyRandom_timelinesAndScanAgree} adds one by one. The
    * default, 70,000, is enough to exercise the in-memory store's tail merge; a database store,

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cxs.core.Cxs;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.journey.funnel.Breakdown;
-import io.cxs.journey.funnel.EventPredicate;
 import io.cxs.journey.funnel.Funnel;
 import io.cxs.journey.funnel.FunnelReport;
 import io.cxs.journey.funnel.FunnelStep;
@@ -18,7 +17,8 @@ import java.util.Set;
 
 /**
  * {@code cxs funnel}: an ordered funnel over a JSON Lines export. Steps ending in {@code ?} are
- * optional. Prints {@code {"customers":N,"entered":N,"steps":[{"name","count",
+ * optional. A step or exclusion may require property values in brackets,
+ * {@code Order Completed[category=shoes,qty=2]} (see {@link StepSyntax}). Prints {@code {"customers":N,"entered":N,"steps":[{"name","count",
  * "conversionFromStart","conversionFromPrevious","dropOff","medianSecondsFromPrevious",
  * "p90SecondsFromPrevious"}, …]}}, with {@code "segments"} for a breakdown and
  * {@code "dropped"} (ids per step) with {@code --dropped}.
@@ -31,8 +31,8 @@ final class FunnelCommand implements Subcommand {
 
   @Override
   public String usage() {
-    return "funnel " + Engines.SOURCE_USAGE + " --steps \"A,B,C?,D\" [--window P7D] [--strict]"
-        + " [--exclude \"X,Y\"] [--breakdown firstChannel|trait:KEY] [--dropped]";
+    return "funnel " + Engines.SOURCE_USAGE + " --steps \"A,B[key=value],C?,D\" [--window P7D]"
+        + " [--strict] [--exclude \"X,Y[key=value]\"] [--breakdown firstChannel|trait:KEY] [--dropped]";
   }
 
   @Override
@@ -43,13 +43,14 @@ final class FunnelCommand implements Subcommand {
   @Override
   public int run(Args args, PrintStream out, PrintStream err) throws Exception {
     Engines.Source source = Engines.source(args);
-    List<String> steps = JourneyCommands.list("steps", args.required("steps"));
+    List<String> steps = StepSyntax.split("steps", args.required("steps"));
     Funnel.Builder b = Funnel.builder()
         .window(JourneyCommands.duration("window", args.optional("window").orElse("P7D")));
     for (int i = 0; i < steps.size(); i++) {
       String s = steps.get(i);
       boolean optional = s.endsWith("?") && s.length() > 1;
-      FunnelStep step = FunnelStep.of(optional ? s.substring(0, s.length() - 1).trim() : s);
+      String text = optional ? s.substring(0, s.length() - 1).trim() : s;
+      FunnelStep step = FunnelStep.of(text, StepSyntax.predicate("steps", text));
       if (optional && i == 0) {
         throw new UsageException("option --steps: the first step must not be optional but was '"
             + s + "'");
@@ -61,8 +62,8 @@ final class FunnelCommand implements Subcommand {
     }
     Optional<String> exclude = args.optional("exclude");
     if (exclude.isPresent()) {
-      for (String e : JourneyCommands.list("exclude", exclude.get())) {
-        b.exclude(EventPredicate.of(e));
+      for (String e : StepSyntax.split("exclude", exclude.get())) {
+        b.exclude(StepSyntax.predicate("exclude", e));
       }
     }
     Optional<String> breakdown = args.optional("breakdown");

@@ -47,6 +47,10 @@ import java.util.concurrent.ForkJoinPool;
  *   <li><b>Exclusions</b> ({@link Builder#exclude}): an exclusion event ends every attempt
  *   running at that moment; steps after it count only for attempts that start after it. An
  *   exclusion event never satisfies a step.
+ *   <li><b>Property conditions</b> ({@link EventPredicate#withProperty}): a step or exclusion
+ *   with them is satisfied only by events whose properties hold the given values (equality as
+ *   {@link EventPredicate} defines it; a missing property never matches). Properties are read
+ *   only for events that already match the predicate's name, channel and stage.
  * </ul>
  * Time from the previous step is measured from the event that matched the nearest earlier step
  * of the same attempt (across skipped optional steps).

@@ -44,6 +44,10 @@ final class FunnelCounter implements TimelineVisitor {
   private int[] nameMask = new int[0];
   /** Predicates with a channel or stage: bit, name code, channel code or -1, stage or -1. */
   private int[][] conditional = new int[0][];
+  /** True if some step or exclusion has a property condition: timelines then carry properties. */
+  private final boolean needsProperties;
+  /** Predicates with property conditions, checked only on rows that match their name. */
+  private PropertyCondition[] propertyConditional = new PropertyCondition[0];
   private final Optional<Function<CustomerId, Optional<String>>> segmentOf;
   private final boolean segmented;
 
@@ -100,6 +104,20 @@ final class FunnelCounter implements TimelineVisitor {
     this.segmented = funnel.breakdown().isPresent();
     this.needChannel = segmented && segmentOf.isEmpty();
     this.allRequired = req == full;
+    this.needsProperties = funnel.steps().stream()
+        .anyMatch(s -> s.predicate().hasPropertyConditions())
+        || funnel.exclusions().stream().anyMatch(EventPredicate::hasPropertyConditions);
+  }
+
+  /**
+   * A predicate with property conditions: its bit, name code, channel code or -1, stage or -1.
+   */
+  private record PropertyCondition(int bit, int name, int channel, int stage,
+      EventPredicate predicate) {}
+
+  @Override
+  public boolean needsProperties() {
+    return needsProperties;
   }
 
   private static long saturatedMillis(Funnel funnel) {
@@ -117,6 +135,7 @@ final class FunnelCounter implements TimelineVisitor {
     this.reached = new int[customers.size()];
     this.nameMask = new int[dict.nameCount()];
     List<int[]> cond = new ArrayList<>();
+    List<PropertyCondition> propertyCond = new ArrayList<>();
     List<EventPredicate> predicates = new ArrayList<>();
     List<Integer> bits = new ArrayList<>();
     for (int k = 0; k < n; k++) {
@@ -132,6 +151,15 @@ final class FunnelCounter implements TimelineVisitor {
       int bit = bits.get(i);
       OptionalInt name = dict.nameCode(p.event());
       if (name.isEmpty()) {
+        continue;
+      }
+      if (p.hasPropertyConditions()) {
+        OptionalInt c = p.channel().isPresent() ? dict.channelCode(p.channel().get())
+            : OptionalInt.of(-1);
+        if (c.isPresent()) {
+          propertyCond.add(new PropertyCondition(bit, name.getAsInt(), c.getAsInt(),
+              p.stage().map(Enum::ordinal).orElse(-1), p));
+        }
         continue;
       }
       if (p.channel().isEmpty() && p.stage().isEmpty()) {
@@ -150,6 +178,7 @@ final class FunnelCounter implements TimelineVisitor {
       cond.add(new int[] {bit, name.getAsInt(), channel, stage});
     }
     conditional = cond.toArray(new int[0][]);
+    propertyConditional = propertyCond.toArray(new PropertyCondition[0]);
   }
 
   @Override
@@ -161,6 +190,13 @@ final class FunnelCounter implements TimelineVisitor {
       ct = new long[cap];
       cm = new int[cap];
       cc = new int[cap];
+    }
+    if (propertyConditional.length > 0) {
+      int k = collectWithProperties(t, size);
+      if (k > 0) {
+        match(t.customer(), k);
+      }
+      return;
     }
     int[] names = nameMask;
     int[][] cond = conditional;
@@ -185,6 +221,51 @@ final class FunnelCounter implements TimelineVisitor {
     if (k > 0) {
       match(t.customer(), k);
     }
+  }
+
+  /**
+   * The row loop of {@link #visit} when some predicate has property conditions: a row's
+   * properties are read only if its name (and channel and stage) match such a predicate, and at
+   * most once per row.
+   *
+   * @return the number of rows kept in the scratch columns
+   */
+  private int collectWithProperties(Timeline t, int size) {
+    int[] names = nameMask;
+    int[][] cond = conditional;
+    PropertyCondition[] props = propertyConditional;
+    int k = 0;
+    for (int r = 0; r < size; r++) {
+      int name = t.name(r);
+      int m = name < names.length ? names[name] : 0;
+      for (int[] c : cond) {
+        if (c[1] == name && (c[2] < 0 || c[2] == t.channel(r)) && (c[3] < 0 || c[3] == t.stage(r))) {
+          m |= c[0];
+        }
+      }
+      Map<String, Object> rowProperties = null;
+      for (PropertyCondition p : props) {
+        if (p.name() == name && (m & p.bit()) == 0
+            && (p.channel() < 0 || p.channel() == t.channel(r))
+            && (p.stage() < 0 || p.stage() == t.stage(r))) {
+          if (rowProperties == null) {
+            rowProperties = t.properties(r);
+          }
+          if (p.predicate().matchesProperties(rowProperties)) {
+            m |= p.bit();
+          }
+        }
+      }
+      if (m != 0) {
+        ct[k] = t.epochMillis(r);
+        cm[k] = m;
+        if (needChannel) {
+          cc[k] = t.channel(r);
+        }
+        k++;
+      }
+    }
+    return k;
   }
 
   /** Runs every attempt of one customer and records the union and the best attempt. */

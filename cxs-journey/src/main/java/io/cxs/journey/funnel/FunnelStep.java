@@ -59,4 +59,15 @@ public record FunnelStep(String name, EventPredicate predicate, boolean optional
   public FunnelStep atStage(JourneyStage stage) {
     return new FunnelStep(name, predicate.atStage(stage), optional);
   }
+
+  /**
+   * @param key the property key; non-blank
+   * @param value the value the property must have, see {@link EventPredicate#withProperty}
+   * @return a copy that also requires this property value
+   * @throws IllegalArgumentException as {@link EventPredicate#withProperty} does
+   * @since 0.1
+   */
+  public FunnelStep withProperty(String key, Object value) {
+    return new FunnelStep(name, predicate.withProperty(key, value), optional);
+  }
 }

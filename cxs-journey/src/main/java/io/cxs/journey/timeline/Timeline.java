@@ -30,4 +30,16 @@ public interface Timeline {
    * @return the row's journey stage ordinal, or {@link io.cxs.core.spi.TouchpointBatch#NO_STAGE}
    */
   int stage(int row);
+
+  /**
+   * The row's properties, as {@link io.cxs.core.spi.TouchpointBatch#properties(int)} gives them.
+   * Available only to a visitor whose {@link TimelineVisitor#needsProperties()} is true, so that
+   * scans which never ask do not keep them for customers with several subjects. Like the batch
+   * accessor it may cost a lookup or parsing: call it for rows already matched by name.
+   *
+   * @return the row's properties, an unmodifiable map; empty when it has none
+   * @throws IllegalStateException if the visitor did not ask for properties
+   * @since 0.1
+   */
+  java.util.Map<String, Object> properties(int row);
 }

@@ -9,6 +9,7 @@ import com.google.common.base.Throwables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  * are copied aside during the scan and merged by time after it (ties broken by subject, then by
  * the store's order), so the result does not depend on which identity an event arrived with.
  * Touchpoints whose subject appears in the dictionary only after the scan started are skipped.
+ * Properties are copied (as references) only for a visitor that
+ * {@linkplain TimelineVisitor#needsProperties() asks for them}.
  *
  * <pre>{@code
  * Customers customers = TimelineScan.of(cxs).run(new TimelineVisitor() { ... });
@@ -131,6 +134,7 @@ public final class TimelineScan {
     private final List<? extends TimelineVisitor> visitors;
     private final Executor executor;
     private final Worker[] workers;
+    private final boolean withProperties;
     private ScanDictionary dictionary;
     private Customers customers;
     private int[] subjectCustomer;
@@ -140,6 +144,7 @@ public final class TimelineScan {
     Run(List<? extends TimelineVisitor> visitors, Executor executor) {
       this.visitors = visitors;
       this.executor = executor;
+      this.withProperties = visitors.stream().anyMatch(TimelineVisitor::needsProperties);
       this.workers = new Worker[visitors.size()];
       for (int i = 0; i < workers.length; i++) {
         workers[i] = new Worker(visitors.get(i));
@@ -276,7 +281,7 @@ public final class TimelineScan {
     void visitBuffered(Worker all, TimelineVisitor to, int[] start, int[] order,
         int fromCustomer, int toCustomer) {
       int[] scratch = new int[64];
-      ArrayTimeline timeline = new ArrayTimeline();
+      ArrayTimeline timeline = new ArrayTimeline(withProperties);
       for (int c = fromCustomer; c < toCustomer; c++) {
         int from = start[c];
         int end = start[c + 1];
@@ -292,6 +297,9 @@ public final class TimelineScan {
           int b = order[k];
           timeline.set(k - from, all.bufTime[b], all.bufName[b], all.bufChannel[b],
               all.bufStage[b]);
+          if (withProperties) {
+            timeline.setProperties(k - from, all.bufProperties[b]);
+          }
         }
         to.visit(timeline);
       }
@@ -300,7 +308,7 @@ public final class TimelineScan {
     /** One visitor's walk over row ranges, and the rows it copied aside. */
     private final class Worker {
       private final TimelineVisitor visitor;
-      private final RangeTimeline range = new RangeTimeline();
+      private final RangeTimeline range = new RangeTimeline(withProperties);
       private int buffered;
       private int[] bufCustomer = new int[0];
       private int[] bufSubject = new int[0];
@@ -308,6 +316,8 @@ public final class TimelineScan {
       private int[] bufName = new int[0];
       private int[] bufChannel = new int[0];
       private int[] bufStage = new int[0];
+      /** The buffered rows' properties, only when the visitors asked for them. */
+      private Map<String, Object>[] bufProperties = withProperties ? newMaps(0) : null;
 
       Worker(TimelineVisitor visitor) {
         this.visitor = visitor;
@@ -343,6 +353,9 @@ public final class TimelineScan {
           bufName = Arrays.copyOf(bufName, cap);
           bufChannel = Arrays.copyOf(bufChannel, cap);
           bufStage = Arrays.copyOf(bufStage, cap);
+          if (withProperties) {
+            bufProperties = Arrays.copyOf(bufProperties, cap);
+          }
         }
       }
 
@@ -356,6 +369,9 @@ public final class TimelineScan {
           bufName[k] = batch.name(r);
           bufChannel[k] = batch.channel(r);
           bufStage[k] = batch.stage(r);
+          if (withProperties) {
+            bufProperties[k] = batch.properties(r);
+          }
         }
       }
 
@@ -368,6 +384,9 @@ public final class TimelineScan {
         System.arraycopy(o.bufName, 0, bufName, buffered, o.buffered);
         System.arraycopy(o.bufChannel, 0, bufChannel, buffered, o.buffered);
         System.arraycopy(o.bufStage, 0, bufStage, buffered, o.buffered);
+        if (withProperties) {
+          System.arraycopy(o.bufProperties, 0, bufProperties, buffered, o.buffered);
+        }
         buffered += o.buffered;
       }
 
@@ -418,10 +437,15 @@ public final class TimelineScan {
 
   /** A timeline over a run of rows of a batch. */
   private static final class RangeTimeline implements Timeline {
+    private final boolean withProperties;
     private TouchpointBatch batch;
     private int offset;
     private int size;
     private int customer;
+
+    RangeTimeline(boolean withProperties) {
+      this.withProperties = withProperties;
+    }
 
     void reset(TouchpointBatch batch, int offset, int size, int customer) {
       this.batch = batch;
@@ -459,6 +483,13 @@ public final class TimelineScan {
     public int stage(int row) {
       return batch.stage(offset + row);
     }
+
+    @Override
+    public Map<String, Object> properties(int row) {
+      checkProperties(withProperties);
+      Objects.checkIndex(row, size);
+      return batch.properties(offset + row);
+    }
   }
 
   /** A timeline over copied, merged rows. */
@@ -467,8 +498,14 @@ public final class TimelineScan {
     private int[] name = new int[16];
     private int[] channel = new int[16];
     private int[] stage = new int[16];
+    /** Null unless the visitor asked for properties. */
+    private Map<String, Object>[] properties;
     private int size;
     private int customer;
+
+    ArrayTimeline(boolean withProperties) {
+      this.properties = withProperties ? newMaps(16) : null;
+    }
 
     void reset(int customer, int size) {
       this.customer = customer;
@@ -478,7 +515,14 @@ public final class TimelineScan {
         name = new int[size];
         channel = new int[size];
         stage = new int[size];
+        if (properties != null) {
+          properties = newMaps(size);
+        }
       }
+    }
+
+    void setProperties(int row, Map<String, Object> p) {
+      properties[row] = p;
     }
 
     void set(int row, long t, int n, int c, int s) {
@@ -517,5 +561,24 @@ public final class TimelineScan {
     public int stage(int row) {
       return stage[row];
     }
+
+    @Override
+    public Map<String, Object> properties(int row) {
+      checkProperties(properties != null);
+      Objects.checkIndex(row, size);
+      return properties[row];
+    }
+  }
+
+  private static void checkProperties(boolean requested) {
+    if (!requested) {
+      throw new IllegalStateException("Timeline.properties(row) is available only to a visitor"
+          + " whose needsProperties() returns true");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object>[] newMaps(int n) {
+    return (Map<String, Object>[]) new Map<?, ?>[n];
   }
 }

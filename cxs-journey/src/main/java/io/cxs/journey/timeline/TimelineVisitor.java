@@ -23,4 +23,16 @@ public interface TimelineVisitor {
    * @param timeline the customer's timeline, valid only during this call
    */
   void visit(Timeline timeline);
+
+  /**
+   * Whether this visitor reads {@link Timeline#properties(int)}. Asked once, before the scan
+   * starts. The rows of a customer with several subjects are copied aside during the scan; only
+   * when this is true are their properties copied too (the map references, not the maps).
+   *
+   * @return true to make {@link Timeline#properties(int)} available; false by default
+   * @since 0.1
+   */
+  default boolean needsProperties() {
+    return false;
+  }
 }

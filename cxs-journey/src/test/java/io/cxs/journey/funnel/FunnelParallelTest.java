@@ -43,10 +43,11 @@ final class FunnelParallelTest {
         t += rnd.nextInt(3 * 86_400) * 1000L;
         String name = NAMES[rnd.nextInt(NAMES.length)];
         Instant at = Instant.ofEpochMilli(t);
-        cxs.ingest(anonymousFirst && e < events / 2
+        TrackEvent event = anonymousFirst && e < events / 2
             ? TrackEvent.anonymous("e" + id++, "a" + c, name, at, Channel.WEB)
             : TrackEvent.of("e" + id++, "u" + c, name, at, c % 2 == 0 ? Channel.WEB
-                : Channel.MOBILE_APP));
+                : Channel.MOBILE_APP);
+        cxs.ingest(rnd.nextBoolean() ? event : event.withProperties(Map.of("size", e % 3)));
       }
       if (anonymousFirst) {
         cxs.ingest(IdentifyEvent.link("i" + c, "u" + c, "a" + c, T0, Map.of()));
@@ -79,6 +80,22 @@ final class FunnelParallelTest {
         assertThat(many.droppedAt(s)).containsExactlyInAnyOrderElementsOf(one.droppedAt(s));
       }
     }
+  }
+
+  @Test
+  void run_parallelWithPropertyConditions_equalsOneThread() {
+    Funnel.Builder b = Funnel.builder().step("View")
+        .step(FunnelStep.of("Add size 1", EventPredicate.of("Add").withProperty("size", 1)))
+        .step("Buy").window(Duration.ofDays(7))
+        .exclude(EventPredicate.of("Search").withProperty("size", 2));
+    FunnelReport one = b.build().run(cxs);
+    assertThat(one.steps().get(1).count()).isPositive();
+    FunnelReport three = Funnel.builder().step("View")
+        .step(FunnelStep.of("Add size 1", EventPredicate.of("Add").withProperty("size", 1)))
+        .step("Buy").window(Duration.ofDays(7))
+        .exclude(EventPredicate.of("Search").withProperty("size", 2))
+        .parallelism(3).executor(pool).build().run(cxs);
+    assertThat(three.steps()).isEqualTo(one.steps());
   }
 
   @Test

@@ -122,17 +122,23 @@ final class BgFamily {
     int k = modified ? 1 : 0;
     double aa = Math.abs(a - 1) < 1e-9 ? 1 + 1e-9 : a; // the formula is 0/0 at a = 1; take the limit numerically
     double z = t / (alpha + age + t);
+    // c = a + b + x − 1 (+1 if modified) is 0 when x = 0 and a + b = 1: 2F1 has a pole there that
+    // the factor c below cancels; take the limit numerically, as for a = 1
+    double c = aa + b + x - 1 + k;
+    if (Math.abs(c) < 1e-9) {
+      c = 1e-9;
+    }
     double term;
     if ((aa - 1) * z > EULER_LIMIT) {
       // Large a (a fit at the boundary, where the dropout probability is nearly the same for
       // everyone): Euler's form would sum terms near (a z)^n / n! and overflow, so use the
       // direct series, whose terms shrink like (r + x + n) z / (n + 1).
-      term = Math.pow(1 - z, r + x) * SpecialFunctions.hyp2f1(r + x, b + x + k, aa + b + x - 1 + k, z);
+      term = Math.pow(1 - z, r + x) * SpecialFunctions.hyp2f1(r + x, b + x + k, c, z);
     } else {
       term = Math.pow(1 - z, aa - 1)
-          * SpecialFunctions.hyp2f1(aa + b - 1 + k - r, aa - 1, aa + b + x - 1 + k, z);
+          * SpecialFunctions.hyp2f1(aa + b - 1 + k - r, aa - 1, c, z);
     }
-    double numerator = (aa + b + x - 1 + k) / (aa - 1) * (1 - term);
+    double numerator = c / (aa - 1) * (1 - term);
     double denominator = 1;
     if (x > 0 || modified) {
       denominator += a / (b + x - 1 + k) * Math.exp((r + x) * Math.log((alpha + age) / (alpha + tx)));

@@ -165,4 +165,18 @@ final class BgNbdModelTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("alpha must be finite and positive but was 0.0");
   }
+
+  @Test
+  void expectedPurchases_aPlusBEqualsOne_isTheLimitFromNearby() {
+    // a + b = 1 makes the 2F1 parameter a + b + x − 1 zero for x = 0 (found by ClvPropertiesTest)
+    RfmSummary none = RfmSummary.of("c", 0, 0, 30);
+    BgNbdModel exact = new BgNbdModel(0.5, 4, 0.05, 0.95);
+    BgNbdModel near = new BgNbdModel(0.5, 4, 0.05, 0.95 + 1e-6);
+    for (double t : new double[] {0, 1, 10, 50}) {
+      assertThat(exact.expectedPurchases(none, t))
+          .isCloseTo(near.expectedPurchases(none, t), within(1e-4));
+      assertThat(exact.expectedPurchases(t)).isCloseTo(near.expectedPurchases(t), within(1e-4));
+    }
+    assertThat(exact.expectedPurchases(none, 10)).isPositive();
+  }
 }

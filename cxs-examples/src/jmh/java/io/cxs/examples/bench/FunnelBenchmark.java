@@ -168,6 +168,7 @@ public class FunnelBenchmark {
     IdentityResolver resolver;
     Cxs engine;
     Funnel funnel;
+    Funnel funnelParallel;
     Connection duck;
 
     @Setup(Level.Trial)
@@ -204,6 +205,8 @@ public class FunnelBenchmark {
       }
       funnel = Funnel.builder().step(NAMES[0]).step(NAMES[1]).step(NAMES[2]).step(NAMES[3])
           .window(Duration.ofDays(7)).build();
+      funnelParallel = Funnel.builder().step(NAMES[0]).step(NAMES[1]).step(NAMES[2])
+          .step(NAMES[3]).window(Duration.ofDays(7)).parallelism(2).build();
       long t = System.nanoTime();
       FunnelReport first = funnel.run(TimelineScan.of(store, resolver));
       System.out.printf("%nfirst funnel run (includes merging the store's tail): %d ms%n",
@@ -229,11 +232,14 @@ public class FunnelBenchmark {
       long[] cxs = first.steps().stream().mapToLong(FunnelStepResult::count).toArray();
       long[] viaEngine = funnel.run(TimelineScan.of(engine)).steps().stream()
           .mapToLong(FunnelStepResult::count).toArray();
+      long[] parallel = funnelParallel.run(TimelineScan.of(engine)).steps().stream()
+          .mapToLong(FunnelStepResult::count).toArray();
       long[] hand = handLoop(data);
       long[] sql = duckdb(duck);
       System.out.printf("counts: cxs %s, hand loop %s, duckdb %s%n", Arrays.toString(cxs),
           Arrays.toString(hand), Arrays.toString(sql));
-      if (!Arrays.equals(cxs, hand) || !Arrays.equals(cxs, sql) || !Arrays.equals(cxs, viaEngine)) {
+      if (!Arrays.equals(cxs, hand) || !Arrays.equals(cxs, sql) || !Arrays.equals(cxs, viaEngine)
+          || !Arrays.equals(cxs, parallel)) {
         throw new IllegalStateException("the three funnels disagree");
       }
     }
@@ -270,6 +276,15 @@ public class FunnelBenchmark {
   @Benchmark
   public FunnelReport cxsFunnelEngine(FunnelState s) {
     return s.funnel.run(TimelineScan.of(s.engine));
+  }
+
+  /**
+   * As {@link #cxsFunnelEngine}, with {@code parallelism(2)}: the calling thread and one task on
+   * the common pool.
+   */
+  @Benchmark
+  public FunnelReport cxsFunnelEngineParallel(FunnelState s) {
+    return s.funnelParallel.run(TimelineScan.of(s.engine));
   }
 
   @Benchmark

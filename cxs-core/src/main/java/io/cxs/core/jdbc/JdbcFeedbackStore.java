@@ -136,7 +136,8 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
   public void scan(Consumer<? super FeedbackBatch> visitor) {
     Objects.requireNonNull(visitor, "visitor");
     GrowingDictionary dictionary = new GrowingDictionary();
-    scan("subject, ts, survey, kind, score, scale_min, scale_max, channel, stage, touchpoint_id",
+    scan("subject, ts, survey, kind, score, scale_min, scale_max, channel, stage, touchpoint_id,"
+        + " comment_text",
         dictionary, new Batch(dictionary, batchRows, visitor));
   }
 
@@ -160,6 +161,7 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
     private int[] channel;
     private byte[] stage;
     private String[] touchpointId;
+    private String[] comment;
 
     Batch(GrowingDictionary dictionary, int capacity, Consumer<? super FeedbackBatch> visitor) {
       this.dictionary = dictionary;
@@ -178,6 +180,7 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
       channel = channel == null ? new int[c] : Arrays.copyOf(channel, c);
       stage = stage == null ? new byte[c] : Arrays.copyOf(stage, c);
       touchpointId = touchpointId == null ? new String[c] : Arrays.copyOf(touchpointId, c);
+      comment = comment == null ? new String[c] : Arrays.copyOf(comment, c);
     }
 
     @Override
@@ -200,6 +203,8 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
           : STAGE_CODES.getOrDefault(st, TouchpointBatch.NO_STAGE));
       String tp = rs.getString(10);
       touchpointId[r] = tp == null ? "" : tp;
+      String text = rs.getString(11);
+      comment[r] = text == null ? "" : text;
       size = r + 1;
     }
 
@@ -267,6 +272,11 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
     @Override
     public String touchpointId(int row) {
       return touchpointId[row];
+    }
+
+    @Override
+    public String comment(int row) {
+      return comment[row];
     }
   }
 }

@@ -52,4 +52,14 @@ public interface FeedbackBatch {
 
   /** @return the event id of the touchpoint the row rates, or the empty string if none */
   String touchpointId(int row);
+
+  /**
+   * The row's free-text comment, for text analytics such as sentiment. Most rows have none, so
+   * callers should test {@code isEmpty()} before doing any work on the text.
+   *
+   * @param row a row index in {@code [0, size())}
+   * @return the comment exactly as stored, or the empty string if the row has none
+   * @since 0.1
+   */
+  String comment(int row);
 }

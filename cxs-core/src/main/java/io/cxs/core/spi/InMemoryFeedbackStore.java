@@ -338,5 +338,11 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
       return e == null ? "" : ((Extra) e).touchpointId.orElse("");
     }
 
+    @Override
+    public String comment(int row) {
+      Object e = extra[row];
+      return e == null ? "" : ((Extra) e).comment.orElse("");
+    }
+
   }
 }

@@ -94,4 +94,32 @@ public abstract class FeedbackStoreContract {
     });
     assertThat(rows).containsExactly("nps,9,0-10,0,", "csat," + FeedbackBatch.NO_SCORE + ",1-5,0,e1");
   }
+
+  @Test
+  @DisplayName("a scan reports each row's comment exactly as stored, and the empty string for none")
+  void scan_exposesComments() {
+    Feedback late = new Feedback("f1", ANN, T0, FeedbackKind.COMPLAINT, "delivery", Scale.STARS,
+        OptionalInt.empty(), Optional.of("Late again, NOT happy!"), Optional.empty(),
+        Channel.EMAIL, Optional.of(JourneyStage.SERVICE));
+    Feedback fast = new Feedback("f2", ANN, T0.plusSeconds(60), FeedbackKind.SURVEY, "nps",
+        Scale.NPS, OptionalInt.of(10), Optional.of("Fast délivery \u2014 \"great\""),
+        Optional.of("e1"), Channel.WEB, Optional.empty());
+    store.add(late);
+    store.add(fast);
+    store.add(nps("g1", BOB, 4, 0));
+    List<String> scanned = new ArrayList<>();
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        scanned.add(b.comment(r));
+      }
+    });
+    List<String> stored = new ArrayList<>();
+    for (Identity who : List.of(ANN, BOB)) {
+      for (Feedback f : store.timeline(who)) {
+        stored.add(f.comment().orElse(""));
+      }
+    }
+    assertThat(scanned).containsExactlyInAnyOrderElementsOf(stored)
+        .containsExactlyInAnyOrder("Late again, NOT happy!", "Fast délivery \u2014 \"great\"", "");
+  }
 }

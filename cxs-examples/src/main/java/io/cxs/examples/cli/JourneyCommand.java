@@ -13,6 +13,7 @@ import io.cxs.journey.map.JourneyMapReport;
 import io.cxs.journey.map.Stage;
 import io.cxs.journey.map.StageFeedback;
 import io.cxs.metrics.kpi.KpiResults;
+import io.cxs.metrics.sentiment.SentimentResult;
 import io.cxs.journey.map.StageReport;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,7 +40,10 @@ import java.util.Optional;
  *    …]}
  * }</pre>
  *
- * Prints {@code {"name","customers","stages":[…],"friction":[…]}}.
+ * Prints {@code {"name","customers","stages":[…],"friction":[…]}}; each stage's
+ * {@code "feedback"} holds its NPS, CSAT and CES and the {@code "sentiment"} of its comments
+ * (counts, mean score in [-1, 1] with {@code ci95}, and {@code netScore}, positive minus negative
+ * in points, with {@code netCi95}).
  */
 final class JourneyCommand implements Subcommand {
   @Override
@@ -166,8 +170,26 @@ final class JourneyCommand implements Subcommand {
       fb.put("complaints", f.complaints());
       fb.put("negative", f.negative());
       KpiCommand.putKpis(fb, new KpiResults(f.nps(), f.csat(), f.ces()));
+      putSentiment(fb.putObject("sentiment"), f.sentiment());
     }
     return root;
+  }
+
+  /** Writes a sentiment result: counts, mean with its t-interval, net score with its interval. */
+  static void putSentiment(ObjectNode node, SentimentResult r) {
+    node.put("comments", r.comments());
+    node.put("negative", r.negative());
+    node.put("neutral", r.neutral());
+    node.put("positive", r.positive());
+    node.put("mean", KpiCommand.round(r.mean(), 3));
+    ArrayNode ci = node.putArray("ci95");
+    ci.add(KpiCommand.round(r.ci95().lower(), 3));
+    ci.add(KpiCommand.round(r.ci95().upper(), 3));
+    node.put("netScore", KpiCommand.round(r.netScore(), 2));
+    ArrayNode net = node.putArray("netCi95");
+    net.add(KpiCommand.round(r.netCi95().lower(), 2));
+    net.add(KpiCommand.round(r.netCi95().upper(), 2));
+    node.put("sampleSizeSufficient", r.sampleSizeSufficient());
   }
 
   private static void counts(ObjectNode node, Map<String, Long> counts) {

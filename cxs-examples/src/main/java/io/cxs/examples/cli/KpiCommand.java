@@ -176,7 +176,7 @@ final class KpiCommand implements Subcommand {
     a.add(round(i.upper(), 2));
   }
 
-  private static double round(double x, int digits) {
+  static double round(double x, int digits) {
     double f = Math.pow(10, digits);
     double r = Math.round(x * f) / f;
     return r == 0 ? 0.0 : r;

@@ -127,6 +127,43 @@ final class JourneyCommandsTest {
   }
 
   @Test
+  void journey_reportsTheSentimentOfEachStagesComments() throws Exception {
+    Path map = dir.resolve("map.json");
+    try (InputStream in = getClass().getResourceAsStream("/journey-map.json")) {
+      Files.copy(in, map);
+    }
+    String rude = "Checkout was confusing and the agent was rude";
+    String fast = "Very fast delivery, love it!";
+    Files.write(events, List.of(
+        "{\"type\":\"feedback\",\"messageId\":\"20\",\"userId\":\"c2\",\"timestamp\":"
+            + "\"2026-03-01T11:20:00Z\",\"survey\":\"csat\",\"score\":1,\"comment\":\"" + rude
+            + "\"}",
+        "{\"type\":\"feedback\",\"messageId\":\"21\",\"userId\":\"c1\",\"timestamp\":"
+            + "\"2026-03-01T10:30:00Z\",\"survey\":\"nps\",\"comment\":\"" + fast + "\"}"),
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+
+    JsonNode r = run("journey", "--events", events.toString(), "--map", map.toString());
+
+    var analyzer = io.cxs.metrics.sentiment.SentimentAnalyzer.lexicon();
+    JsonNode consideration = r.get("stages").get(1).at("/feedback/sentiment");
+    assertThat(consideration.get("comments").asLong()).isEqualTo(1);
+    assertThat(consideration.get("negative").asLong()).isEqualTo(1);
+    assertThat(consideration.get("positive").asLong()).isZero();
+    assertThat(consideration.get("mean").asDouble())
+        .isCloseTo(analyzer.analyze(rude).score(), org.assertj.core.api.Assertions.within(5e-4))
+        .isNegative();
+    assertThat(consideration.get("netScore").asDouble()).isEqualTo(-100.0);
+    assertThat(consideration.get("ci95")).hasSize(2);
+    JsonNode purchase = r.get("stages").get(2).at("/feedback/sentiment");
+    assertThat(purchase.get("comments").asLong()).isEqualTo(1);
+    assertThat(purchase.get("positive").asLong()).isEqualTo(1);
+    assertThat(purchase.get("mean").asDouble()).isPositive();
+    JsonNode awareness = r.get("stages").get(0).at("/feedback/sentiment");
+    assertThat(awareness.get("comments").asLong()).isZero();
+    assertThat(awareness.get("sampleSizeSufficient").asBoolean()).isFalse();
+  }
+
+  @Test
   void journey_badMap_isAUsageErrorNamingTheField() throws Exception {
     Path map = dir.resolve("bad.json");
     Files.writeString(map, "{\"name\":\"x\",\"stages\":[{\"name\":\"a\",\"tag\":\"nowhere\"}]}");

@@ -6,6 +6,8 @@ import static com.google.common.base.Preconditions.checkState;
 import io.cxs.core.Cxs;
 import io.cxs.core.spi.FeedbackStore;
 import io.cxs.journey.timeline.TimelineScan;
+import io.cxs.metrics.sentiment.LexiconSentimentAnalyzer;
+import io.cxs.metrics.sentiment.SentimentAnalyzer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,6 +28,10 @@ import java.util.Set;
  * JourneyMapReport report = map.run(cxs);
  * }</pre>
  *
+ * <p>Each stage's feedback includes the sentiment of the comments given there, found by the
+ * map's {@link Builder#sentimentAnalyzer SentimentAnalyzer} (by default
+ * {@link LexiconSentimentAnalyzer#ofDefaults()}).
+ *
  * <p>An event name belongs to at most one stage. Immutable and thread-safe.
  *
  * @since 0.1
@@ -36,10 +42,12 @@ public final class JourneyMap {
 
   private final String name;
   private final List<Stage> stages;
+  private final SentimentAnalyzer sentimentAnalyzer;
 
-  private JourneyMap(String name, List<Stage> stages) {
+  private JourneyMap(String name, List<Stage> stages, SentimentAnalyzer sentimentAnalyzer) {
     this.name = name;
     this.stages = List.copyOf(stages);
+    this.sentimentAnalyzer = sentimentAnalyzer;
   }
 
   /**
@@ -59,6 +67,11 @@ public final class JourneyMap {
   /** @return the stages, in journey order */
   public List<Stage> stages() {
     return stages;
+  }
+
+  /** @return the analyzer that finds the sentiment of each stage's comments */
+  public SentimentAnalyzer sentimentAnalyzer() {
+    return sentimentAnalyzer;
   }
 
   /**
@@ -95,6 +108,7 @@ public final class JourneyMap {
   public static final class Builder {
     private final String name;
     private final List<Stage> stages = new ArrayList<>();
+    private SentimentAnalyzer sentimentAnalyzer;
 
     private Builder(String name) {
       Objects.requireNonNull(name, "name");
@@ -130,12 +144,30 @@ public final class JourneyMap {
     }
 
     /**
+     * Sets the analyzer that finds the sentiment of the comments given at each stage, instead of
+     * {@link LexiconSentimentAnalyzer#ofDefaults()}.
+     *
+     * @param analyzer the analyzer
+     * @return this builder
+     * @throws IllegalStateException if the analyzer was already set
+     * @since 0.1
+     */
+    public Builder sentimentAnalyzer(SentimentAnalyzer analyzer) {
+      Objects.requireNonNull(analyzer, "analyzer");
+      checkState(sentimentAnalyzer == null, "sentimentAnalyzer was already set to %s",
+          sentimentAnalyzer);
+      sentimentAnalyzer = analyzer;
+      return this;
+    }
+
+    /**
      * @return the map
      * @throws IllegalStateException if it has no stage
      */
     public JourneyMap build() {
       checkState(!stages.isEmpty(), "journey map '%s' needs at least one stage", name);
-      return new JourneyMap(name, stages);
+      return new JourneyMap(name, stages, sentimentAnalyzer == null
+          ? LexiconSentimentAnalyzer.ofDefaults() : sentimentAnalyzer);
     }
   }
 }

@@ -14,6 +14,8 @@ import io.cxs.journey.timeline.Customers;
 import io.cxs.journey.timeline.Timeline;
 import io.cxs.journey.timeline.TimelineScan;
 import io.cxs.journey.timeline.TimelineVisitor;
+import io.cxs.metrics.sentiment.SentimentAggregate;
+import io.cxs.metrics.sentiment.SentimentAnalyzer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -28,6 +30,8 @@ final class JourneyMapper implements TimelineVisitor {
   private static final long UNSET = Long.MIN_VALUE;
   private final JourneyMap map;
   private final int stages;
+  private final SentimentAnalyzer analyzer;
+  private final SentimentAggregate[] sentiments;
   private ScanDictionary dictionary;
   private int[] stageOfName = new int[0];
   private final int[] stageOfTag = new int[TouchpointBatch.NO_STAGE + 1 + 16];
@@ -53,6 +57,9 @@ final class JourneyMapper implements TimelineVisitor {
   JourneyMapper(JourneyMap map) {
     this.map = map;
     this.stages = map.stages().size();
+    this.analyzer = map.sentimentAnalyzer();
+    this.sentiments = new SentimentAggregate[stages];
+    Arrays.fill(sentiments, SentimentAggregate.empty());
     this.reached = new long[stages];
     this.left = new long[stages];
     this.withinTarget = new long[stages];
@@ -92,7 +99,7 @@ final class JourneyMapper implements TimelineVisitor {
       out.add(new StageReport(st.name(), reached[s], seconds(toReach[s].quantile(0.5)),
           seconds(toReach[s].quantile(0.9)), withinTarget[s], left[s],
           top(lastEvents.get(s), 5, true), top(channels.get(s), Integer.MAX_VALUE, false), mot,
-          stageFeedback(fb[s], kpis[s])));
+          stageFeedback(fb[s], kpis[s], sentiments[s])));
     }
     return new JourneyMapReport(map.name(), visited, out, customers, current);
   }
@@ -187,7 +194,8 @@ final class JourneyMapper implements TimelineVisitor {
 
   /**
    * Attributes each feedback row to a stage: the stage carrying its journey-stage tag, else the
-   * stage the customer most recently reached before giving it.
+   * stage the customer most recently reached before giving it. A row's comment, if any, counts
+   * towards the stage's sentiment.
    */
   private void feedback(FeedbackBatch b, Customers customers, long[][] fb, Kpis[] kpis) {
     int[] ordinal = customers.resolve(b.dictionary());
@@ -214,6 +222,10 @@ final class JourneyMapper implements TimelineVisitor {
         continue;
       }
       long[] f = fb[s];
+      String comment = b.comment(r);
+      if (!comment.isEmpty()) {
+        sentiments[s] = sentiments[s].add(analyzer.analyze(comment));
+      }
       if (b.kind(r) == FeedbackKind.COMPLAINT.ordinal()) {
         f[1]++;
       }
@@ -240,9 +252,10 @@ final class JourneyMapper implements TimelineVisitor {
     }
   }
 
-  private static StageFeedback stageFeedback(long[] f, Kpis kpis) {
+  private static StageFeedback stageFeedback(long[] f, Kpis kpis, SentimentAggregate sentiment) {
     KpiResults results = kpis.result(KpiQuery.DEFAULT_MINIMUM_SAMPLE);
-    return new StageFeedback(f[0], f[1], f[2], results.nps(), results.csat(), results.ces());
+    return new StageFeedback(f[0], f[1], f[2], results.nps(), results.csat(), results.ces(),
+        sentiment.result(KpiQuery.DEFAULT_MINIMUM_SAMPLE));
   }
 
   private Map<String, Long> top(Map<Integer, long[]> counts, int limit, boolean names) {

@@ -11,6 +11,11 @@ import io.cxs.core.ingest.FeedbackEvent;
 import io.cxs.core.ingest.TrackEvent;
 import io.cxs.core.touchpoint.Channel;
 import io.cxs.core.touchpoint.JourneyStage;
+import io.cxs.metrics.sentiment.LexiconSentimentAnalyzer;
+import io.cxs.metrics.sentiment.Sentiment;
+import io.cxs.metrics.sentiment.SentimentAggregate;
+import io.cxs.metrics.sentiment.SentimentAnalyzer;
+import io.cxs.metrics.sentiment.SentimentResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -99,5 +104,81 @@ final class JourneyMapTest {
     assertThatThrownBy(() -> JourneyMap.builder("x").build())
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("journey map 'x' needs at least one stage");
+  }
+
+  private void comment(String user, FeedbackKind kind, OptionalInt score, String text,
+      long minutes, Optional<JourneyStage> stage) {
+    cxs.ingest(new FeedbackEvent("f" + ids++, Optional.of(user), Optional.empty(),
+        T0.plusSeconds(60 * minutes), kind, "nps", Scale.NPS, score,
+        text.isEmpty() ? Optional.empty() : Optional.of(text), Optional.empty(), Channel.WEB,
+        stage));
+  }
+
+  private static SentimentResult expected(SentimentAnalyzer analyzer, String... comments) {
+    SentimentAggregate a = SentimentAggregate.empty();
+    for (String c : comments) {
+      a = a.add(analyzer.analyze(c));
+    }
+    return a.result();
+  }
+
+  @Test
+  void run_reportsTheSentimentOfEachStagesComments() {
+    track("u1", "Product Viewed", 0, Channel.WEB);
+    comment("u1", FeedbackKind.SURVEY, OptionalInt.of(9), "Great choice, very helpful", 5,
+        Optional.empty());                                      // consideration
+    track("u1", "Order Completed", 30, Channel.WEB);
+    comment("u1", FeedbackKind.SURVEY, OptionalInt.empty(), "Checkout was slow but fine", 31,
+        Optional.empty());                                      // purchase, skipped score
+    comment("u1", FeedbackKind.SURVEY, OptionalInt.of(8), "", 32, Optional.empty());
+    track("u2", "Product Viewed", 0, Channel.WEB);
+    comment("u2", FeedbackKind.COMPLAINT, OptionalInt.empty(), "Rude agent, NOT helpful!", 3,
+        Optional.of(JourneyStage.SERVICE));                    // tagged: service
+    comment("u2", FeedbackKind.SURVEY, OptionalInt.of(2), "Terrible. Delivery was late.", 4,
+        Optional.empty());                                      // consideration
+
+    JourneyMapReport r = MAP.run(cxs);
+
+    LexiconSentimentAnalyzer lexicon = LexiconSentimentAnalyzer.ofDefaults();
+    StageFeedback consideration = r.stages().get(0).feedback();
+    StageFeedback purchase = r.stages().get(1).feedback();
+    StageFeedback service = r.stages().get(2).feedback();
+    assertThat(consideration.sentiment()).isEqualTo(
+        expected(lexicon, "Great choice, very helpful", "Terrible. Delivery was late."));
+    assertThat(consideration.sentiment().positive()).isEqualTo(1);
+    assertThat(consideration.sentiment().negative()).isEqualTo(1);
+    assertThat(purchase.sentiment()).isEqualTo(expected(lexicon, "Checkout was slow but fine"));
+    assertThat(purchase.responses()).isEqualTo(1);
+    assertThat(service.sentiment().comments()).isEqualTo(1);
+    assertThat(service.sentiment().negative()).isEqualTo(1);
+    assertThat(service.sentiment().mean()).isNegative();
+    assertThat(service.complaints()).isEqualTo(1);
+  }
+
+  @Test
+  void run_usesTheConfiguredAnalyzer() {
+    SentimentAnalyzer alwaysPositive = text -> Sentiment.of(0.5);
+    JourneyMap map = JourneyMap.builder("one")
+        .stage(Stage.of("consideration", "Product Viewed"))
+        .sentimentAnalyzer(alwaysPositive)
+        .build();
+    track("u1", "Product Viewed", 0, Channel.WEB);
+    comment("u1", FeedbackKind.COMPLAINT, OptionalInt.empty(), "awful awful awful", 1,
+        Optional.empty());
+
+    SentimentResult s = map.run(cxs).stages().get(0).feedback().sentiment();
+
+    assertThat(map.sentimentAnalyzer()).isSameAs(alwaysPositive);
+    assertThat(s.positive()).isEqualTo(1);
+    assertThat(s.mean()).isEqualTo(0.5);
+    assertThat(MAP.sentimentAnalyzer()).isSameAs(LexiconSentimentAnalyzer.ofDefaults());
+  }
+
+  @Test
+  void builder_sentimentAnalyzerTwice_isRejected() {
+    JourneyMap.Builder b = JourneyMap.builder("x").sentimentAnalyzer(text -> Sentiment.neutral());
+    assertThatThrownBy(() -> b.sentimentAnalyzer(LexiconSentimentAnalyzer.ofDefaults()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("sentimentAnalyzer was already set to ");
   }
 }

@@ -201,7 +201,7 @@ final class IdentityGraph {
     memo.graphSize = size;
     int[] numberOfRoot = new int[size];
     Arrays.fill(numberOfRoot, -1);
-    List<CustomerId> ids = new ArrayList<>();
+    List<CustomerId> ids = new ArrayList<>(n);
     Map<Identity, Integer> unknown = null;
     for (int s = 0; s < n; s++) {
       int node = nodes[s];

@@ -177,6 +177,14 @@ abstract class ColumnarLog {
     }
   }
 
+  /**
+   * @return the start of each subject's run in the base (length subject codes + 1); the array is
+   *     replaced, never changed, by a merge, so a scan may keep it
+   */
+  final int[] baseStart() {
+    return baseStart;
+  }
+
   final ScanDictionary dictionary() {
     return new LogDictionary(subjects, names, channels);
   }

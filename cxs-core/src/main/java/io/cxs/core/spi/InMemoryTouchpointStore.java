@@ -258,7 +258,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     try {
       compactIfNeeded();
       batch = new Batch(size, dictionary(), time, subject, name16, name32, channel, stage,
-          extraRow, extra, extraCount);
+          extraRow, extra, extraCount, baseStart());
     } finally {
       lock.writeLock().unlock();
     }
@@ -300,10 +300,13 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     private final int[] extraRow;
     private final Extra[] extra;
     private final int extraCount;
+    /** Subject s has rows [runStart[s], runStart[s + 1]): the scan reads the merged base. */
+    private final int[] runStart;
 
     Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, short[] name16,
         int[] name32, short[] channel, byte[] stage, int[] extraRow, Extra[] extra,
-        int extraCount) {
+        int extraCount, int[] runStart) {
+      this.runStart = runStart;
       this.size = size;
       this.dictionary = dictionary;
       this.time = time;
@@ -335,6 +338,11 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     @Override
     public int subject(int row) {
       return subject[row];
+    }
+
+    @Override
+    public int subjectRunEnd(int row) {
+      return runStart[subject[row] + 1];
     }
 
     @Override

@@ -26,6 +26,25 @@ public interface TouchpointBatch {
   /** @return the row's subject code, see {@link ScanDictionary#subject(int)} */
   int subject(int row);
 
+  /**
+   * The end of the subject's run that {@code row} is in: rows {@code row} to
+   * {@code subjectRunEnd(row) - 1} have the subject of {@code row}, and the next row (if any)
+   * has another. The default compares subjects row by row; a store that knows its runs answers
+   * at once.
+   *
+   * @param row a row
+   * @return the first row after the run, at most {@link #size()}
+   */
+  default int subjectRunEnd(int row) {
+    int s = subject(row);
+    int end = row + 1;
+    int size = size();
+    while (end < size && subject(end) == s) {
+      end++;
+    }
+    return end;
+  }
+
   /** @return the row's event name code, see {@link ScanDictionary#name(int)} */
   int name(int row);
 

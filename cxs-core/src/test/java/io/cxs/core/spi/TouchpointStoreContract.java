@@ -163,6 +163,34 @@ public abstract class TouchpointStoreContract {
   }
 
   @Test
+  @DisplayName("subjectRunEnd gives the end of each subject's run, also after a delete")
+  void scan_subjectRunEnd_endsEachRun() {
+    Random random = new Random(11);
+    List<Identity> subjects = List.of(ANN, BOB, VISITOR, Identity.userId("cy"),
+        Identity.userId("dee"));
+    for (int i = 0; i < 400; i++) {
+      store.add(tp("e" + i, subjects.get(random.nextInt(subjects.size())), "N", random.nextInt(1000)));
+    }
+    store.scan(batch -> { });
+    store.delete(BOB);
+    for (int i = 400; i < 600; i++) {
+      store.add(tp("e" + i, subjects.get(random.nextInt(subjects.size())), "N", random.nextInt(1000)));
+    }
+    int[] rows = {0};
+    store.scan(batch -> {
+      for (int r = 0; r < batch.size(); r++) {
+        int end = r + 1;
+        while (end < batch.size() && batch.subject(end) == batch.subject(r)) {
+          end++;
+        }
+        assertThat(batch.subjectRunEnd(r)).as("run end of row %s", r).isEqualTo(end);
+      }
+      rows[0] += batch.size();
+    });
+    assertThat(rows[0]).isEqualTo(store.count());
+  }
+
+  @Test
   @DisplayName("a scan reports amount, stage and channel of each row")
   void scan_exposesColumns() {
     store.add(tp("e1", ANN, "Viewed", 0));

@@ -133,13 +133,13 @@ public final class Funnel {
   public FunnelReport run(TimelineScan scan) {
     Objects.requireNonNull(scan, "scan");
     if (parallelism == 1) {
-      FunnelCounter counter = new FunnelCounter(this);
+      FunnelCounter counter = new FunnelCounter(this, 1);
       Customers customers = scan.run(counter);
       return counter.report(customers);
     }
     List<FunnelCounter> counters = new ArrayList<>(parallelism);
     Customers customers = scan.runParallel(parallelism, executor, () -> {
-      FunnelCounter c = new FunnelCounter(this);
+      FunnelCounter c = new FunnelCounter(this, parallelism);
       counters.add(c);
       return c;
     });

@@ -26,6 +26,7 @@ final class FunnelCounter implements TimelineVisitor {
   private static final int EXCLUDED = 1 << 31;
 
   private final Funnel funnel;
+  private final int share;
   private final int n;
   private final long windowMillis;
   private final boolean strict;
@@ -34,6 +35,8 @@ final class FunnelCounter implements TimelineVisitor {
   private final int requiredMask;
   /** For each step, the nearest earlier required step (0 for step 0). */
   private final int[] previousRequired;
+  /** True if {@link #visitSimple} applies, given that no predicate is conditional. */
+  private final boolean simple;
   /** True if no step is optional: attempts then advance one step at a time. */
   private final boolean allRequired;
   /** True if the breakdown is by the first step's channel: rows keep their channel code. */
@@ -67,9 +70,16 @@ final class FunnelCounter implements TimelineVisitor {
   private final int[] pred;
   private final int[] bestRow;
   private final int[] bestPred;
+  /** Per-timeline scratch of {@link #visitSimple}: latest start reaching each step. */
+  private final long[] latestStart;
 
-  FunnelCounter(Funnel funnel) {
+  /**
+   * @param funnel the funnel
+   * @param share the number of counters the customers are split among (1 for a whole scan)
+   */
+  FunnelCounter(Funnel funnel, int share) {
     this.funnel = funnel;
+    this.share = share;
     this.n = funnel.steps().size();
     this.windowMillis = saturatedMillis(funnel);
     this.strict = funnel.strictOrder();
@@ -100,10 +110,12 @@ final class FunnelCounter implements TimelineVisitor {
     this.pred = new int[n];
     this.bestRow = new int[n];
     this.bestPred = new int[n];
+    this.latestStart = new long[n];
     this.segmentOf = funnel.breakdown().flatMap(Breakdown::byCustomer);
     this.segmented = funnel.breakdown().isPresent();
     this.needChannel = segmented && segmentOf.isEmpty();
     this.allRequired = req == full;
+    this.simple = allRequired && !strict && funnel.exclusions().isEmpty();
     this.needsProperties = funnel.steps().stream()
         .anyMatch(s -> s.predicate().hasPropertyConditions())
         || funnel.exclusions().stream().anyMatch(EventPredicate::hasPropertyConditions);
@@ -133,6 +145,14 @@ final class FunnelCounter implements TimelineVisitor {
     this.dictionary = dict;
     this.customers = customers;
     this.reached = new int[customers.size()];
+    // each of several counters sees about its share of the customers; reserving it avoids
+    // copying the samples as they grow
+    int expected = (int) Math.min(Integer.MAX_VALUE - 16,
+        (long) customers.size() * 17 / 16 / share + 16);
+    for (int s = 1; s < n; s++) {
+      fromPrevious[s].reserve(expected);
+    }
+    toConvert.reserve(expected);
     this.nameMask = new int[dict.nameCount()];
     List<int[]> cond = new ArrayList<>();
     List<PropertyCondition> propertyCond = new ArrayList<>();
@@ -190,6 +210,10 @@ final class FunnelCounter implements TimelineVisitor {
       ct = new long[cap];
       cm = new int[cap];
       cc = new int[cap];
+    }
+    if (simple && conditional.length == 0 && propertyConditional.length == 0) {
+      visitSimple(t, size);
+      return;
     }
     if (propertyConditional.length > 0) {
       int k = collectWithProperties(t, size);
@@ -266,6 +290,72 @@ final class FunnelCounter implements TimelineVisitor {
       }
     }
     return k;
+  }
+
+  /**
+   * {@link #visit} for the common funnel: every step required, no strict order, no exclusions
+   * and steps matched by name only. Attempts then reach a prefix of the steps, so the union of
+   * the attempts is the best attempt, and they run straight over the timeline without copying
+   * the matching rows aside.
+   */
+  private void visitSimple(Timeline t, int size) {
+    int[] names = nameMask;
+    int steps = n;
+    long window = windowMillis;
+    int best = 0;
+    int bestStart = -1;
+    int[] attempt = row;
+    for (int a = 0; a < size && best < steps; a++) {
+      int na = t.name(a);
+      if (na >= names.length || (names[na] & 1) == 0) {
+        continue;
+      }
+      long ta = t.epochMillis(a);
+      long deadline = ta > Long.MAX_VALUE - window ? Long.MAX_VALUE : ta + window;
+      attempt[0] = a;
+      int next = 1;
+      for (int r = a + 1; r < size && next < steps; r++) {
+        if (t.epochMillis(r) > deadline) {
+          break;
+        }
+        int nr = t.name(r);
+        if (nr < names.length && (names[nr] & (1 << next)) != 0) {
+          attempt[next++] = r;
+        }
+      }
+      if (next > best) {
+        best = next;
+        bestStart = a;
+        System.arraycopy(attempt, 0, bestRow, 0, next);
+      }
+    }
+    if (bestStart < 0) {
+      return;
+    }
+    int customer = t.customer();
+    int mask = best == 31 ? -1 >>> 1 : (1 << best) - 1;
+    reached[customer] = mask;
+    started++;
+    counts[0]++;
+    long previous = t.epochMillis(bestStart);
+    for (int s = 1; s < best; s++) {
+      counts[s]++;
+      long now = t.epochMillis(bestRow[s]);
+      fromPrevious[s].add(now - previous);
+      previous = now;
+    }
+    if (best == steps) {
+      toConvert.add(previous - t.epochMillis(bestStart));
+    }
+    if (segmented) {
+      String segment = segmentOf.isPresent()
+          ? segmentOf.get().apply(customers.id(customer)).orElse(Breakdown.NONE)
+          : dictionary.channel(t.channel(bestStart)).name();
+      long[] c = segments.computeIfAbsent(segment, x -> new long[n]);
+      for (int s = 0; s < best; s++) {
+        c[s]++;
+      }
+    }
   }
 
   /** Runs every attempt of one customer and records the union and the best attempt. */

@@ -165,8 +165,8 @@ public final class TimelineScan {
       cut[parts] = size;
       for (int p = 1; p < parts; p++) {
         int c = Math.max(cut[p - 1], (int) ((long) size * p / parts));
-        while (c > 0 && c < size && batch.subject(c) == batch.subject(c - 1)) {
-          c++;
+        if (c > 0 && c < size && batch.subject(c) == batch.subject(c - 1)) {
+          c = batch.subjectRunEnd(c);
         }
         cut[p] = c;
       }
@@ -215,13 +215,14 @@ public final class TimelineScan {
       subjectCount = dict.subjectCount();
       customers = Customers.of(resolver, dict);
       subjectCustomer = customers.subjectOrdinals();
-      int[] subjectsPerCustomer = new int[customers.size()];
+      boolean[] seen = new boolean[customers.size()];
       multi = new boolean[customers.size()];
       for (int s = 0; s < subjectCount; s++) {
         int c = subjectCustomer[s];
-        if (++subjectsPerCustomer[c] > 1) {
+        if (seen[c]) {
           multi[c] = true;
         }
+        seen[c] = true;
       }
       for (TimelineVisitor v : visitors) {
         v.begin(dict, customers);
@@ -327,10 +328,7 @@ public final class TimelineScan {
         int i = from;
         while (i < to) {
           int s = batch.subject(i);
-          int j = i + 1;
-          while (j < to && batch.subject(j) == s) {
-            j++;
-          }
+          int j = Math.min(to, batch.subjectRunEnd(i));
           if (s < subjectCount) {
             int c = subjectCustomer[s];
             if (multi[c]) {

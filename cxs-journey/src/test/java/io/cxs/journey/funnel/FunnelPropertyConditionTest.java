@@ -193,11 +193,11 @@ final class FunnelPropertyConditionTest {
   void run_withoutPropertyConditions_doesNotAskForProperties() {
     Funnel plain = Funnel.builder().step("Viewed").step("Order Completed")
         .exclude(EventPredicate.of("Refund")).window(DAY).build();
-    assertThat(new FunnelCounter(plain).needsProperties()).isFalse();
-    assertThat(new FunnelCounter(viewThenShoes()).needsProperties()).isTrue();
+    assertThat(new FunnelCounter(plain, 1).needsProperties()).isFalse();
+    assertThat(new FunnelCounter(viewThenShoes(), 1).needsProperties()).isTrue();
     Funnel excluding = Funnel.builder().step("Viewed")
         .exclude(EventPredicate.of("Refund").withProperty("reason", "damaged")).window(DAY)
         .build();
-    assertThat(new FunnelCounter(excluding).needsProperties()).isTrue();
+    assertThat(new FunnelCounter(excluding, 1).needsProperties()).isTrue();
   }
 }

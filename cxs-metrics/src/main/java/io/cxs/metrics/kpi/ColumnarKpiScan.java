@@ -1,5 +1,6 @@
 package io.cxs.metrics.kpi;
 
+import com.google.common.base.Throwables;
 import io.cxs.metrics.CalendarPeriod;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.feedback.FeedbackKind;
@@ -19,6 +20,10 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -27,7 +32,10 @@ import java.util.function.Function;
  * primitive arrays indexed by {@code (period − base) · groups + group}. Periods come from a table
  * of 15-minute buckets (every real time zone offset is a multiple of 15 minutes), so a row costs
  * a subtraction, a division by a constant and a table load; a bucket in which the zone's offset
- * changes is marked and its rows are computed exactly. Not thread-safe: one instance per scan.
+ * changes is marked and its rows are computed exactly. With a {@link KpiQuery#parallelism()}
+ * above 1, a large batch is cut into row ranges counted into separate arrays (the calling thread
+ * takes the first, the query's executor the others) that are then added up: counts are sums, so
+ * the result is the same. Not thread-safe: one instance per scan.
  */
 final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   static final long BUCKET_MS = 15 * 60_000L;
@@ -40,7 +48,12 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   private static final int SURVEY_KIND = FeedbackKind.SURVEY.ordinal();
   private static final JourneyStage[] STAGES = JourneyStage.values();
 
+  /** Batches with fewer rows than this per part are counted by the calling thread alone. */
+  static final int MIN_ROWS_PER_PART = 1 << 16;
+
   private final KpiQuery query;
+  private final int parallelism;
+  private final Executor executor;
   private final CalendarPeriod period;
   private final ZoneId zone;
   private final Dimension.Kind dim;
@@ -73,6 +86,8 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
 
   ColumnarKpiScan(KpiQuery query, Function<Identity, String> traitOf) {
     this.query = query;
+    this.parallelism = query.parallelism();
+    this.executor = query.executor();
     this.period = query.period().orElse(null);
     this.zone = query.zone();
     this.dim = query.dimension().map(Dimension::kind).orElse(null);
@@ -117,19 +132,69 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
       }
       preparePeriods(min, max);
     }
-    count(batch, n, rowGroup);
+    int parts = (int) Math.min(parallelism, n / MIN_ROWS_PER_PART);
+    if (parts <= 1) {
+      ignored += count(batch, 0, n, rowGroup, nps, csat, ces);
+      return;
+    }
+    // each part counts into arrays of the same layout; they are added up afterwards
+    List<CompletableFuture<long[][]>> others = new ArrayList<>(parts - 1);
+    for (int p = 1; p < parts; p++) {
+      int from = (int) ((long) n * p / parts);
+      int to = (int) ((long) n * (p + 1) / parts);
+      others.add(CompletableFuture.supplyAsync(() -> {
+        long[][] c = {new long[nps.length], new long[csat.length], new long[ces.length], {0}};
+        c[3][0] = count(batch, from, to, rowGroup, c[0], c[1], c[2]);
+        return c;
+      }, executor));
+    }
+    Throwable failure = null;
+    try {
+      ignored += count(batch, 0, (int) ((long) n / parts), rowGroup, nps, csat, ces);
+    } catch (RuntimeException | Error e) {
+      failure = e;
+    }
+    for (CompletableFuture<long[][]> f : others) {
+      try {
+        long[][] c = f.join();
+        add(nps, c[0]);
+        add(csat, c[1]);
+        add(ces, c[2]);
+        ignored += c[3][0];
+      } catch (CompletionException | CancellationException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        if (failure == null) {
+          failure = cause;
+        } else if (failure != cause) {
+          failure.addSuppressed(cause);
+        }
+      }
+    }
+    if (failure != null) {
+      Throwables.throwIfUnchecked(failure);
+      throw new IllegalStateException("a KPI scan part failed", failure);
+    }
   }
 
-  private void count(FeedbackBatch batch, int n, int[] rowGroup) {
+  private static void add(long[] into, long[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  /**
+   * Counts rows {@code [from, to)} into the given arrays (laid out as the scan's own).
+   *
+   * @return the number of rows skipped because their scale is not the KPI's
+   */
+  private long count(FeedbackBatch batch, int from, int to, int[] rowGroup, long[] npsCounts,
+      long[] csatCounts, long[] cesStats) {
     final byte[] kpiOf = surveyKpi;
     final int[] tab = table;
     final long start = tableStartMs;
     final long base = periodBase;
     final int groups = groupCap;
     final int[] subjectGroups = subjectGroup;
-    final long[] npsCounts = nps;
-    final long[] csatCounts = csat;
-    final long[] cesStats = ces;
     final int[] npsCategory = npsCat;
     final int[] csatCategory = csatCat;
     final int[] expMin = expectedMin;
@@ -137,7 +202,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     final Dimension.Kind dimension = dim;
     final boolean byPeriod = period != null;
     long skippedRows = 0;
-    for (int r = 0; r < n; r++) {
+    for (int r = from; r < to; r++) {
       int k = kpiOf[batch.survey(r)];
       if (k < 0) {
         continue;
@@ -202,7 +267,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
         }
       }
     }
-    ignored += skippedRows;
+    return skippedRows;
   }
 
   private long exactPeriod(long epochMillis) {

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -56,6 +58,8 @@ public final class KpiQuery {
   private final String cesSurvey;
   private final CesRule cesRule;
   private final int minimumSample;
+  private final int parallelism;
+  private final Executor executor;
 
   private KpiQuery(Builder b) {
     this.period = b.period;
@@ -67,6 +71,8 @@ public final class KpiQuery {
     this.cesSurvey = b.cesSurvey != null ? b.cesSurvey : DEFAULT_CES_SURVEY;
     this.cesRule = b.cesRule != null ? b.cesRule : CesRule.ofDefaults();
     this.minimumSample = b.minimumSample > 0 ? b.minimumSample : DEFAULT_MINIMUM_SAMPLE;
+    this.parallelism = b.parallelism > 0 ? b.parallelism : 1;
+    this.executor = b.executor != null ? b.executor : ForkJoinPool.commonPool();
   }
 
   /** @return a builder: no period, no dimension, UTC, default surveys and rules */
@@ -122,6 +128,16 @@ public final class KpiQuery {
   /** @return the minimum sample size */
   public int minimumSample() {
     return minimumSample;
+  }
+
+  /** @return the number of threads a scan may use; 1 (the default) scans on the calling thread */
+  public int parallelism() {
+    return parallelism;
+  }
+
+  /** @return the executor of the extra parts of a parallel scan */
+  Executor executor() {
+    return executor;
   }
 
   /** @return the empty aggregates under this query's rules */
@@ -274,7 +290,7 @@ public final class KpiQuery {
   public String toString() {
     return "KpiQuery{period=" + period + ", zone=" + zone + ", by=" + dimension + ", nps="
         + npsSurvey + ", csat=" + csatSurvey + " " + csatRule + ", ces=" + cesSurvey + " "
-        + cesRule + ", minimumSample=" + minimumSample + "}";
+        + cesRule + ", minimumSample=" + minimumSample + ", parallelism=" + parallelism + "}";
   }
 
   /**
@@ -292,6 +308,8 @@ public final class KpiQuery {
     private String cesSurvey;
     private CesRule cesRule;
     private int minimumSample;
+    private int parallelism;
+    private Executor executor;
 
     private Builder() {}
 
@@ -380,6 +398,39 @@ public final class KpiQuery {
       checkState(minimumSample == 0, "minimum sample was already set to %s", minimumSample);
       checkArgument(size >= 1, "minimumSample must be at least 1 but was %s", size);
       minimumSample = size;
+      return this;
+    }
+
+    /**
+     * Lets a scan use up to {@code parallelism} threads: the calling thread and
+     * {@code parallelism - 1} tasks on the {@link #executor executor}. Each large batch of the
+     * store is cut into that many row ranges counted apart and added up; the report is the same
+     * as with one thread. Worth it for large stores on a machine with idle cores; the default,
+     * 1, starts nothing.
+     *
+     * @param parallelism the number of threads, 1 to 256
+     * @return this builder
+     * @throws IllegalArgumentException if {@code parallelism} is outside [1, 256]
+     * @throws IllegalStateException if already set
+     */
+    public Builder parallelism(int parallelism) {
+      checkState(this.parallelism == 0, "parallelism was already set to %s", this.parallelism);
+      checkArgument(parallelism >= 1 && parallelism <= 256,
+          "parallelism must be in [1, 256] but was %s", parallelism);
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * @param executor runs the extra parts of a {@link #parallelism parallel} scan; default
+     *     {@link ForkJoinPool#commonPool()}
+     * @return this builder
+     * @throws IllegalStateException if already set
+     */
+    public Builder executor(Executor executor) {
+      Objects.requireNonNull(executor, "executor");
+      checkState(this.executor == null, "executor was already set to %s", this.executor);
+      this.executor = executor;
       return this;
     }
 

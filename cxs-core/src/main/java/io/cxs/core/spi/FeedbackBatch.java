@@ -44,6 +44,27 @@ public interface FeedbackBatch {
   /** @return the highest answer of the row's scale */
   int scaleMax(int row);
 
+  /**
+   * The row's scale as one int, {@code (scaleMin << 16) | (scaleMax & 0xFFFF)}, so that a scan
+   * compares scales with one comparison: two rows have the same key exactly when they have the
+   * same scale (scale bounds fit in 16 bits). A store may answer it from a per-scale table.
+   *
+   * @param row a row
+   * @return the row's scale key
+   */
+  default int scaleKey(int row) {
+    return scaleKey(scaleMin(row), scaleMax(row));
+  }
+
+  /**
+   * @param min a scale's lowest answer
+   * @param max a scale's highest answer
+   * @return the {@link #scaleKey(int)} of rows with that scale
+   */
+  static int scaleKey(int min, int max) {
+    return (min << 16) | (max & 0xFFFF);
+  }
+
   /** @return the row's channel code */
   int channel(int row);
 

@@ -255,6 +255,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     private final byte[] kind;
     private final byte[] scale;
     private final Scale[] scales;
+    private final int[] scaleKeys;
     private final short[] channel;
     private final byte[] stage;
     private final Object[] extra;
@@ -271,6 +272,10 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
       this.kind = kind;
       this.scale = scale;
       this.scales = scales;
+      this.scaleKeys = new int[scales.length];
+      for (int i = 0; i < scales.length; i++) {
+        scaleKeys[i] = FeedbackBatch.scaleKey(scales[i].min(), scales[i].max());
+      }
       this.channel = channel;
       this.stage = stage;
       this.extra = extra;
@@ -315,6 +320,11 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     @Override
     public int scaleMin(int row) {
       return scales[scale[row]].min();
+    }
+
+    @Override
+    public int scaleKey(int row) {
+      return scaleKeys[scale[row]];
     }
 
     @Override

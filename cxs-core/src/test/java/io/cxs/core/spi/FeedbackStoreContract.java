@@ -96,6 +96,25 @@ public abstract class FeedbackStoreContract {
   }
 
   @Test
+  @DisplayName("a row's scale key is its scale bounds packed in one int, equal exactly when the scales are")
+  void scan_scaleKey_packsTheBounds() {
+    Scale[] scales = {Scale.NPS, Scale.CSAT, Scale.CES, Scale.of(-100, 0), Scale.of(900, 1000)};
+    for (int i = 0; i < scales.length; i++) {
+      store.add(new Feedback("s" + i, ANN, T0.plusSeconds(i), FeedbackKind.SURVEY, "q" + i,
+          scales[i], OptionalInt.of(scales[i].min()), Optional.empty(), Optional.empty(),
+          Channel.WEB, Optional.empty()));
+    }
+    java.util.Set<Integer> keys = new java.util.HashSet<>();
+    store.scan(b -> {
+      for (int r = 0; r < b.size(); r++) {
+        assertThat(b.scaleKey(r)).isEqualTo(FeedbackBatch.scaleKey(b.scaleMin(r), b.scaleMax(r)));
+        keys.add(b.scaleKey(r));
+      }
+    });
+    assertThat(keys).hasSize(scales.length);
+  }
+
+  @Test
   @DisplayName("a scan reports each row's comment exactly as stored, and the empty string for none")
   void scan_exposesComments() {
     Feedback late = new Feedback("f1", ANN, T0, FeedbackKind.COMPLAINT, "delivery", Scale.STARS,

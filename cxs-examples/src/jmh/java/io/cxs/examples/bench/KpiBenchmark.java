@@ -156,6 +156,7 @@ public class KpiBenchmark {
       }
     }
     check(report);
+    check(queryParallel.run(store));
   }
 
   private static long usedHeap() {

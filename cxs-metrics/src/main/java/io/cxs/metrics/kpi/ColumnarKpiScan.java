@@ -83,6 +83,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   private final int cesLowFrom;
   private final int[] expectedMin = new int[3];
   private final int[] expectedMax = new int[3];
+  private final int[] expectedKey = new int[3];
 
   ColumnarKpiScan(KpiQuery query, Function<Identity, String> traitOf) {
     this.query = query;
@@ -108,6 +109,9 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     expectedMax[CSAT] = cr.scale().max();
     expectedMin[CES] = query.cesRule().scale().min();
     expectedMax[CES] = query.cesRule().scale().max();
+    for (int k = 0; k < 3; k++) {
+      expectedKey[k] = FeedbackBatch.scaleKey(expectedMin[k], expectedMax[k]);
+    }
     if (period == null) {
       periodCount = 1;
       allocate(1, 1);
@@ -197,8 +201,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     final int[] subjectGroups = subjectGroup;
     final int[] npsCategory = npsCat;
     final int[] csatCategory = csatCat;
-    final int[] expMin = expectedMin;
-    final int[] expMax = expectedMax;
+    final int[] expKey = expectedKey;
     final Dimension.Kind dimension = dim;
     final boolean byPeriod = period != null;
     long skippedRows = 0;
@@ -249,7 +252,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
         }
         continue;
       }
-      if (batch.scaleMin(r) != expMin[k] || batch.scaleMax(r) != expMax[k]) {
+      if (batch.scaleKey(r) != expKey[k]) {
         skippedRows++;
         continue;
       }

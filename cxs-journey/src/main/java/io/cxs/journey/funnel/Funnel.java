@@ -138,8 +138,9 @@ public final class Funnel {
       return counter.report(customers);
     }
     List<FunnelCounter> counters = new ArrayList<>(parallelism);
+    int[][] reached = new int[1][];
     Customers customers = scan.runParallel(parallelism, executor, () -> {
-      FunnelCounter c = new FunnelCounter(this, parallelism);
+      FunnelCounter c = new FunnelCounter(this, parallelism, reached);
       counters.add(c);
       return c;
     });

@@ -27,6 +27,7 @@ final class FunnelCounter implements TimelineVisitor {
 
   private final Funnel funnel;
   private final int share;
+  private final int[][] sharedReached;
   private final int n;
   private final long windowMillis;
   private final boolean strict;
@@ -78,8 +79,17 @@ final class FunnelCounter implements TimelineVisitor {
    * @param share the number of counters the customers are split among (1 for a whole scan)
    */
   FunnelCounter(Funnel funnel, int share) {
+    this(funnel, share, new int[1][]);
+  }
+
+  /**
+   * @param sharedReached holds the per-customer array of reached steps shared by the counters
+   *     of one parallel run (they visit disjoint customers and begin one after another)
+   */
+  FunnelCounter(Funnel funnel, int share, int[][] sharedReached) {
     this.funnel = funnel;
     this.share = share;
+    this.sharedReached = sharedReached;
     this.n = funnel.steps().size();
     this.windowMillis = saturatedMillis(funnel);
     this.strict = funnel.strictOrder();
@@ -144,7 +154,11 @@ final class FunnelCounter implements TimelineVisitor {
   public void begin(ScanDictionary dict, Customers customers) {
     this.dictionary = dict;
     this.customers = customers;
-    this.reached = new int[customers.size()];
+    // counters of one parallel run visit disjoint customers: they share one array
+    if (sharedReached[0] == null || sharedReached[0].length != customers.size()) {
+      sharedReached[0] = new int[customers.size()];
+    }
+    this.reached = sharedReached[0];
     // each of several counters sees about its share of the customers; reserving it avoids
     // copying the samples as they grow
     int expected = (int) Math.min(Integer.MAX_VALUE - 16,
@@ -521,11 +535,13 @@ final class FunnelCounter implements TimelineVisitor {
       fromPrevious[s].addAll(o.fromPrevious[s]);
     }
     toConvert.addAll(o.toConvert);
-    if (reached.length < o.reached.length) {
-      reached = Arrays.copyOf(reached, o.reached.length);
-    }
-    for (int c = 0; c < o.reached.length; c++) {
-      reached[c] |= o.reached[c];
+    if (o.reached != reached) {
+      if (reached.length < o.reached.length) {
+        reached = Arrays.copyOf(reached, o.reached.length);
+      }
+      for (int c = 0; c < o.reached.length; c++) {
+        reached[c] |= o.reached[c];
+      }
     }
     o.segments.forEach((segment, c) -> {
       long[] mine = segments.computeIfAbsent(segment, x -> new long[n]);
@@ -559,7 +575,9 @@ final class FunnelCounter implements TimelineVisitor {
           }
           seg.put(e.getKey(), c);
         });
-    int[] reachedCopy = Arrays.copyOf(reached, index.size());
+    // the report takes the array: a counter makes one report and is then dropped
+    int[] reachedCopy = reached.length == index.size() ? reached
+        : Arrays.copyOf(reached, index.size());
     return new FunnelReport(visited, results, seconds(toConvert.quantile(0.5)),
         funnel.breakdown().map(Breakdown::name), seg, index, reachedCopy, previousRequired);
   }

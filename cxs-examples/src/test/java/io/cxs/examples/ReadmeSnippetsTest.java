@@ -95,6 +95,51 @@ final class ReadmeSnippetsTest {
   }
 
   @Test
+  void funnelWithProperties() {
+    Cxs cxs = shop();
+    cxs.ingest(TrackEvent.of("m7", "c-7", "Order Completed", T.plusSeconds(600), Channel.WEB)
+        .withProperties(Map.of("category", "shoes")));
+    cxs.ingest(TrackEvent.of("m8", "c-7", "Refund", T.plusSeconds(900), Channel.WEB)
+        .withProperties(Map.of("reason", "too small")));
+    FunnelReport shoes = Funnel.builder()
+        .step("Product Viewed")
+        .step(io.cxs.journey.funnel.FunnelStep.of("Shoes ordered",
+            io.cxs.journey.funnel.EventPredicate.of("Order Completed").withProperty("category", "shoes")))
+        .exclude(io.cxs.journey.funnel.EventPredicate.of("Refund").withProperty("reason", "damaged"))
+        .window(Duration.ofDays(7))
+        .parallelism(2)
+        .build().run(cxs);
+    // c-42 ordered without a category; c-7 ordered shoes (its refund is not "damaged")
+    assertThat(shoes.steps()).extracting(s -> s.count()).containsExactly(2L, 1L);
+  }
+
+  @Test
+  void sentiment() {
+    Cxs cxs = shop();
+    cxs.ingest(new io.cxs.core.ingest.FeedbackEvent("f1", java.util.Optional.of("c-42"),
+        java.util.Optional.empty(), T.plusSeconds(120), io.cxs.core.feedback.FeedbackKind.SURVEY,
+        "csat", io.cxs.core.feedback.Scale.CSAT, java.util.OptionalInt.of(2),
+        java.util.Optional.of("Support was not helpful and delivery was sluggish"),
+        java.util.Optional.empty(), Channel.WEB,
+        java.util.Optional.of(io.cxs.core.touchpoint.JourneyStage.PURCHASE)));
+    io.cxs.metrics.sentiment.SentimentAnalyzer analyzer =
+        io.cxs.metrics.sentiment.LexiconSentimentAnalyzer.builder()
+            .wordScores(Map.of("sluggish", -0.5))
+            .build();
+    assertThat(analyzer.analyze("Support was not helpful").label())
+        .isEqualTo(io.cxs.metrics.sentiment.Sentiment.Label.NEGATIVE);
+    io.cxs.journey.map.JourneyMap map = io.cxs.journey.map.JourneyMap.builder("shop")
+        .stage(io.cxs.journey.map.Stage.of("purchase", "Product Added", "Order Completed"))
+        .sentimentAnalyzer(analyzer)
+        .build();
+    io.cxs.metrics.sentiment.SentimentResult sentiment =
+        map.run(cxs).stages().get(0).feedback().sentiment();
+    assertThat(sentiment.comments()).isEqualTo(1);
+    assertThat(sentiment.negative()).isEqualTo(1);
+    assertThat(sentiment.mean()).isLessThan(0);
+  }
+
+  @Test
   void retention() {
     Cxs cxs = shop();
     RetentionReport report = RetentionAnalysis.builder(CalendarPeriod.MONTH)

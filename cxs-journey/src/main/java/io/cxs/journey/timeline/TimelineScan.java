@@ -2,18 +2,15 @@ package io.cxs.journey.timeline;
 
 import io.cxs.core.Cxs;
 import io.cxs.core.customer.IdentityResolver;
+import io.cxs.core.internal.Parallel;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.core.spi.TouchpointStore;
-import com.google.common.base.Throwables;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -182,32 +179,10 @@ public final class TimelineScan {
 
     /** Runs {@code mine} here and {@code others} on the executor; returns when all are done. */
     private void together(Runnable mine, List<Runnable> others) {
-      List<CompletableFuture<?>> futures = new ArrayList<>(others.size());
-      for (Runnable r : others) {
-        futures.add(CompletableFuture.runAsync(r, executor));
-      }
-      Throwable failure = null;
-      try {
-        mine.run();
-      } catch (RuntimeException | Error e) {
-        failure = e;
-      }
-      for (CompletableFuture<?> f : futures) {
-        try {
-          f.join();
-        } catch (CompletionException | CancellationException e) {
-          Throwable cause = e.getCause() == null ? e : e.getCause();
-          if (failure == null) {
-            failure = cause;
-          } else if (failure != cause) {
-            failure.addSuppressed(cause);
-          }
-        }
-      }
-      if (failure != null) {
-        Throwables.throwIfUnchecked(failure);
-        throw new IllegalStateException("a timeline visitor failed", failure);
-      }
+      List<Runnable> all = new ArrayList<>(others.size() + 1);
+      all.add(mine);
+      all.addAll(others);
+      Parallel.runAll(executor, all);
     }
 
     private void begin(ScanDictionary dict) {

@@ -1,9 +1,9 @@
 package io.cxs.metrics.kpi;
 
-import com.google.common.base.Throwables;
 import io.cxs.metrics.CalendarPeriod;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.feedback.FeedbackKind;
+import io.cxs.core.internal.Parallel;
 import io.cxs.core.spi.FeedbackBatch;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.touchpoint.JourneyStage;
@@ -20,9 +20,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -142,41 +139,26 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
       return;
     }
     // each part counts into arrays of the same layout; they are added up afterwards
-    List<CompletableFuture<long[][]>> others = new ArrayList<>(parts - 1);
-    for (int p = 1; p < parts; p++) {
+    long[][][] partCounts = new long[parts][][];
+    List<Runnable> tasks = new ArrayList<>(parts);
+    for (int p = 0; p < parts; p++) {
+      int part = p;
       int from = (int) ((long) n * p / parts);
       int to = (int) ((long) n * (p + 1) / parts);
-      others.add(CompletableFuture.supplyAsync(() -> {
-        long[][] c = {new long[nps.length], new long[csat.length], new long[ces.length], {0}};
+      tasks.add(() -> {
+        long[][] c = part == 0 ? new long[][] {nps, csat, ces, {0}}
+            : new long[][] {new long[nps.length], new long[csat.length], new long[ces.length], {0}};
         c[3][0] = count(batch, from, to, rowGroup, c[0], c[1], c[2]);
-        return c;
-      }, executor));
+        partCounts[part] = c;
+      });
     }
-    Throwable failure = null;
-    try {
-      ignored += count(batch, 0, (int) ((long) n / parts), rowGroup, nps, csat, ces);
-    } catch (RuntimeException | Error e) {
-      failure = e;
-    }
-    for (CompletableFuture<long[][]> f : others) {
-      try {
-        long[][] c = f.join();
-        add(nps, c[0]);
-        add(csat, c[1]);
-        add(ces, c[2]);
-        ignored += c[3][0];
-      } catch (CompletionException | CancellationException e) {
-        Throwable cause = e.getCause() == null ? e : e.getCause();
-        if (failure == null) {
-          failure = cause;
-        } else if (failure != cause) {
-          failure.addSuppressed(cause);
-        }
-      }
-    }
-    if (failure != null) {
-      Throwables.throwIfUnchecked(failure);
-      throw new IllegalStateException("a KPI scan part failed", failure);
+    Parallel.runAll(executor, tasks);
+    ignored += partCounts[0][3][0];
+    for (int p = 1; p < parts; p++) {
+      add(nps, partCounts[p][0]);
+      add(csat, partCounts[p][1]);
+      add(ces, partCounts[p][2]);
+      ignored += partCounts[p][3][0];
     }
   }
 

@@ -288,6 +288,26 @@ public class FunnelBenchmark {
     return s.funnelParallel.run(TimelineScan.of(s.engine));
   }
 
+  /**
+   * The timeline scan alone, with a visitor that only counts rows: resolution, cutting the store
+   * into customers, and one call per customer. What {@link #cxsFunnelEngine} spends beyond it is
+   * the funnel itself.
+   */
+  @Benchmark
+  public long timelineScanOnly(FunnelState s) {
+    long[] rows = {0};
+    TimelineScan.of(s.engine).run(new io.cxs.journey.timeline.TimelineVisitor() {
+      @Override
+      public void begin(io.cxs.core.spi.ScanDictionary d, io.cxs.journey.timeline.Customers c) {}
+
+      @Override
+      public void visit(io.cxs.journey.timeline.Timeline t) {
+        rows[0] += t.size();
+      }
+    });
+    return rows[0];
+  }
+
   @Benchmark
   public long[] handLoopPresorted(FunnelState s) {
     return handLoop(s.data);

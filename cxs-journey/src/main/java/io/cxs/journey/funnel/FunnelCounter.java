@@ -71,8 +71,6 @@ final class FunnelCounter implements TimelineVisitor {
   private final int[] pred;
   private final int[] bestRow;
   private final int[] bestPred;
-  /** Per-timeline scratch of {@link #visitSimple}: latest start reaching each step. */
-  private final long[] latestStart;
 
   /**
    * @param funnel the funnel
@@ -120,7 +118,6 @@ final class FunnelCounter implements TimelineVisitor {
     this.pred = new int[n];
     this.bestRow = new int[n];
     this.bestPred = new int[n];
-    this.latestStart = new long[n];
     this.segmentOf = funnel.breakdown().flatMap(Breakdown::byCustomer);
     this.segmented = funnel.breakdown().isPresent();
     this.needChannel = segmented && segmentOf.isEmpty();
@@ -219,15 +216,15 @@ final class FunnelCounter implements TimelineVisitor {
   public void visit(Timeline t) {
     visited++;
     int size = t.size();
+    if (simple && conditional.length == 0 && propertyConditional.length == 0) {
+      visitSimple(t, size);
+      return;
+    }
     if (size > ct.length) {
       int cap = Math.max(size, ct.length * 2);
       ct = new long[cap];
       cm = new int[cap];
       cc = new int[cap];
-    }
-    if (simple && conditional.length == 0 && propertyConditional.length == 0) {
-      visitSimple(t, size);
-      return;
     }
     if (propertyConditional.length > 0) {
       int k = collectWithProperties(t, size);

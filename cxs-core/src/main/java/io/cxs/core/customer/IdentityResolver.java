@@ -35,7 +35,7 @@ public interface IdentityResolver {
    * @param identities the identities, such as the subjects of a scan in code order
    * @param customers receives each identity's customer number; at least as long as
    *     {@code identities}
-   * @return the id of each customer number
+   * @return the id of each customer number, in a new list that the caller may keep
    * @throws IllegalArgumentException if {@code customers} is shorter than {@code identities}
    */
   default List<CustomerId> resolveAll(List<Identity> identities, int[] customers) {
@@ -81,7 +81,7 @@ public interface IdentityResolver {
    *     {@link ScanDictionary#subjectCount()} is resolved
    * @param customers receives each subject code's customer number; at least
    *     {@code subjectCount()} long
-   * @return the id of each customer number
+   * @return the id of each customer number, in a new list that the caller may keep
    * @throws IllegalArgumentException if {@code customers} is too short
    */
   default List<CustomerId> resolveAll(ScanDictionary dictionary, int[] customers) {

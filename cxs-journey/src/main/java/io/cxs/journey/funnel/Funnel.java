@@ -148,7 +148,7 @@ public final class Funnel {
     for (int i = 1; i < counters.size(); i++) {
       total.merge(counters.get(i));
     }
-    return total.report(customers);
+    return total.report(customers, executor, true);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.cxs.journey.funnel;
 
 import io.cxs.core.customer.CustomerId;
+import io.cxs.core.internal.Parallel;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.journey.internal.LongSamples;
 import io.cxs.journey.timeline.Customers;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,8 @@ final class FunnelCounter implements TimelineVisitor {
   private final Funnel funnel;
   private final int share;
   private final int[][] sharedReached;
+  /** True once the samples have room for this counter's share of the customers. */
+  private boolean reserved;
   private final int n;
   private final long windowMillis;
   private final boolean strict;
@@ -156,14 +160,7 @@ final class FunnelCounter implements TimelineVisitor {
       sharedReached[0] = new int[customers.size()];
     }
     this.reached = sharedReached[0];
-    // each of several counters sees about its share of the customers; reserving it avoids
-    // copying the samples as they grow
-    int expected = (int) Math.min(Integer.MAX_VALUE - 16,
-        (long) customers.size() * 17 / 16 / share + 16);
-    for (int s = 1; s < n; s++) {
-      fromPrevious[s].reserve(expected);
-    }
-    toConvert.reserve(expected);
+    reserved = false;
     this.nameMask = new int[dict.nameCount()];
     List<int[]> cond = new ArrayList<>();
     List<PropertyCondition> propertyCond = new ArrayList<>();
@@ -215,6 +212,9 @@ final class FunnelCounter implements TimelineVisitor {
   @Override
   public void visit(Timeline t) {
     visited++;
+    if (!reserved) {
+      reserveSamples();
+    }
     int size = t.size();
     if (simple && conditional.length == 0 && propertyConditional.length == 0) {
       visitSimple(t, size);
@@ -301,6 +301,21 @@ final class FunnelCounter implements TimelineVisitor {
       }
     }
     return k;
+  }
+
+  /**
+   * Makes room for the samples of about this counter's share of the customers, so adding them
+   * never copies. Done on the first visit rather than in {@link #begin}, so that the counters of
+   * a parallel run zero their arrays on their own threads.
+   */
+  private void reserveSamples() {
+    reserved = true;
+    int expected = (int) Math.min(Integer.MAX_VALUE - 16,
+        (long) customers.size() * 17 / 16 / share + 16);
+    for (int s = 1; s < n; s++) {
+      fromPrevious[s].reserve(expected);
+    }
+    toConvert.reserve(expected);
   }
 
   /**
@@ -549,13 +564,34 @@ final class FunnelCounter implements TimelineVisitor {
   }
 
   FunnelReport report(Customers index) {
+    return report(index, Runnable::run, false);
+  }
+
+  /**
+   * @param executor runs the quantile selections of all but the first step when
+   *     {@code parallel}
+   */
+  FunnelReport report(Customers index, Executor executor, boolean parallel) {
+    // the quantiles of each step (and of the time to convert) are independent selections
+    OptionalDouble[][] quantiles = new OptionalDouble[n + 1][];
+    List<Runnable> selections = new ArrayList<>(n);
+    for (int s = 1; s < n; s++) {
+      int step = s;
+      selections.add(() -> quantiles[step] = fromPrevious[step].quantiles(0.5, 0.9));
+    }
+    selections.add(() -> quantiles[n] = new OptionalDouble[] {toConvert.quantile(0.5)});
+    if (parallel) {
+      Parallel.runAll(executor, selections);
+    } else {
+      selections.forEach(Runnable::run);
+    }
     List<FunnelStepResult> results = new ArrayList<>(n);
     long start = counts[0];
     for (int s = 0; s < n; s++) {
       long prev = s == 0 ? counts[0] : counts[previousRequired[s]];
       double fromStart = start == 0 ? 0 : (double) counts[s] / start;
       double fromPrev = s == 0 ? 1 : prev == 0 ? 0 : (double) counts[s] / prev;
-      OptionalDouble[] q = s > 0 ? fromPrevious[s].quantiles(0.5, 0.9)
+      OptionalDouble[] q = s > 0 ? quantiles[s]
           : started > 0 ? new OptionalDouble[] {OptionalDouble.of(0), OptionalDouble.of(0)}
           : new OptionalDouble[] {OptionalDouble.empty(), OptionalDouble.empty()};
       results.add(new FunnelStepResult(funnel.steps().get(s).name(), optional[s], counts[s],
@@ -575,7 +611,7 @@ final class FunnelCounter implements TimelineVisitor {
     // the report takes the array: a counter makes one report and is then dropped
     int[] reachedCopy = reached.length == index.size() ? reached
         : Arrays.copyOf(reached, index.size());
-    return new FunnelReport(visited, results, seconds(toConvert.quantile(0.5)),
+    return new FunnelReport(visited, results, seconds(quantiles[n][0]),
         funnel.breakdown().map(Breakdown::name), seg, index, reachedCopy, previousRequired);
   }
 

@@ -3,6 +3,7 @@ package io.cxs.journey.timeline;
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.customer.IdentityResolver;
 import io.cxs.core.spi.ScanDictionary;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,8 @@ public final class Customers {
     int n = dictionary.subjectCount();
     int[] subjectCustomer = new int[n];
     List<CustomerId> ids = resolver.resolveAll(dictionary, subjectCustomer);
-    return new Customers(resolver, List.copyOf(ids), subjectCustomer);
+    // resolveAll returns a list of its own making; a view saves copying a million references
+    return new Customers(resolver, Collections.unmodifiableList(ids), subjectCustomer);
   }
 
   /** @return no customers */

@@ -92,8 +92,9 @@ public final class TimelineScan {
    * ranges at subject boundaries; the calling thread walks the first range and the executor the
    * others, each range with its own visitor from {@code visitors}, and the batch is released only
    * when all are done. Every customer is visited exactly once, by one of the visitors; every
-   * visitor gets {@link TimelineVisitor#begin} before its first timeline (and even if it gets
-   * none). Batches too small to be worth splitting are walked by the first visitor alone.
+   * visitor gets {@link TimelineVisitor#begin} before its first timeline, even one that gets no
+   * timeline (none does when the store is empty). Batches too small to be worth splitting are
+   * walked by the first visitor alone.
    *
    * <p>With {@code parallelism} 1 this is {@link #run} with one visitor, and the executor is not
    * used. No thread is started here: the executor's threads are the only other ones used.

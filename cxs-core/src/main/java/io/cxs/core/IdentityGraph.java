@@ -130,35 +130,12 @@ final class IdentityGraph {
    * array indexed by root; an unknown identity is a customer of its own.
    */
   List<CustomerId> resolveAll(List<Identity> identities, int[] customers) {
-    int[] numberOfRoot = new int[size];
-    Arrays.fill(numberOfRoot, -1);
-    List<CustomerId> ids = new ArrayList<>();
-    Map<Identity, Integer> unknown = null;
-    for (int i = 0; i < identities.size(); i++) {
-      Identity identity = identities.get(i);
-      Integer node = ordinals.get(identity);
-      if (node == null) {
-        if (unknown == null) {
-          unknown = new HashMap<>();
-        }
-        Integer n = unknown.putIfAbsent(identity, ids.size());
-        if (n == null) {
-          n = ids.size();
-          ids.add(IdentityResolver.idOfUnknown(identity));
-        }
-        customers[i] = n;
-        continue;
-      }
-      int r = root(node);
-      int n = numberOfRoot[r];
-      if (n < 0) {
-        n = ids.size();
-        numberOfRoot[r] = n;
-        ids.add(customerId(r));
-      }
-      customers[i] = n;
+    int[] nodes = new int[identities.size()];
+    for (int i = 0; i < nodes.length; i++) {
+      Integer node = ordinals.get(identities.get(i));
+      nodes[i] = node == null ? -1 : node;
     }
-    return ids;
+    return number(identities, nodes, customers);
   }
 
   Optional<CustomerId> customerOf(Identity identity) {
@@ -199,14 +176,24 @@ final class IdentityGraph {
     }
     memo.filled = Math.max(memo.filled, n);
     memo.graphSize = size;
+    return number(dictionary.subjects(), nodes, customers);
+  }
+
+  /**
+   * Numbers the customers of identities whose graph nodes are known ({@code -1}: not in the
+   * graph, a customer of its own) densely in order of first appearance, via an array indexed by
+   * root.
+   */
+  private List<CustomerId> number(List<Identity> identities, int[] nodes, int[] customers) {
+    int n = identities.size();
     int[] numberOfRoot = new int[size];
     Arrays.fill(numberOfRoot, -1);
     List<CustomerId> ids = new ArrayList<>(n);
     Map<Identity, Integer> unknown = null;
-    for (int s = 0; s < n; s++) {
-      int node = nodes[s];
+    for (int i = 0; i < n; i++) {
+      int node = nodes[i];
       if (node < 0) {
-        Identity identity = dictionary.subject(s);
+        Identity identity = identities.get(i);
         if (unknown == null) {
           unknown = new HashMap<>();
         }
@@ -215,7 +202,7 @@ final class IdentityGraph {
           u = ids.size();
           ids.add(IdentityResolver.idOfUnknown(identity));
         }
-        customers[s] = u;
+        customers[i] = u;
         continue;
       }
       int r = root(node);
@@ -225,7 +212,7 @@ final class IdentityGraph {
         numberOfRoot[r] = c;
         ids.add(customerId(r));
       }
-      customers[s] = c;
+      customers[i] = c;
     }
     return ids;
   }

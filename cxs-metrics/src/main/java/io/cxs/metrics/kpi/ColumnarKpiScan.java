@@ -78,8 +78,6 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   private final int[] csatCat;
   private final int csatMin;
   private final int cesLowFrom;
-  private final int[] expectedMin = new int[3];
-  private final int[] expectedMax = new int[3];
   private final int[] expectedKey = new int[3];
 
   ColumnarKpiScan(KpiQuery query, Function<Identity, String> traitOf) {
@@ -100,15 +98,11 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
       csatCat[s - csatMin] = s >= cr.satisfiedFrom() ? 0 : s <= cr.dissatisfiedTo() ? 2 : 1;
     }
     cesLowFrom = query.cesRule().lowEffortFrom();
-    expectedMin[NPS] = 0;
-    expectedMax[NPS] = 10;
-    expectedMin[CSAT] = cr.scale().min();
-    expectedMax[CSAT] = cr.scale().max();
-    expectedMin[CES] = query.cesRule().scale().min();
-    expectedMax[CES] = query.cesRule().scale().max();
-    for (int k = 0; k < 3; k++) {
-      expectedKey[k] = FeedbackBatch.scaleKey(expectedMin[k], expectedMax[k]);
-    }
+    // the scale each KPI counts; rows on another scale are skipped
+    expectedKey[NPS] = FeedbackBatch.scaleKey(0, 10);
+    expectedKey[CSAT] = FeedbackBatch.scaleKey(cr.scale().min(), cr.scale().max());
+    expectedKey[CES] = FeedbackBatch.scaleKey(query.cesRule().scale().min(),
+        query.cesRule().scale().max());
     if (period == null) {
       periodCount = 1;
       allocate(1, 1);

@@ -1,6 +1,7 @@
 package io.cxs.core.spi;
 
 import io.cxs.core.customer.Identity;
+import io.cxs.core.internal.TouchpointArrays;
 import io.cxs.core.touchpoint.JourneyStage;
 import io.cxs.core.touchpoint.Money;
 import io.cxs.core.touchpoint.Touchpoint;
@@ -288,7 +289,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   }
 
   /** A snapshot of the base: arrays captured under the lock are never written again. */
-  private static final class Batch implements TouchpointBatch {
+  private static final class Batch implements TouchpointBatch, TouchpointArrays {
     private final int size;
     private final ScanDictionary dictionary;
     private final long[] time;
@@ -328,6 +329,21 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     @Override
     public ScanDictionary dictionary() {
       return dictionary;
+    }
+
+    @Override
+    public long[] timeArray() {
+      return time;
+    }
+
+    @Override
+    public boolean hasNameArray16() {
+      return name16 != null;
+    }
+
+    @Override
+    public short[] nameArray16() {
+      return name16;
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.cxs.journey.funnel;
 
 import io.cxs.core.customer.CustomerId;
 import io.cxs.core.internal.Parallel;
+import io.cxs.core.internal.TouchpointArrays;
 import io.cxs.core.spi.ScanDictionary;
+import io.cxs.journey.internal.BatchRange;
 import io.cxs.journey.internal.LongSamples;
 import io.cxs.journey.timeline.Customers;
 import io.cxs.journey.timeline.Timeline;
@@ -40,7 +42,7 @@ final class FunnelCounter implements TimelineVisitor {
   private final int requiredMask;
   /** For each step, the nearest earlier required step (0 for step 0). */
   private final int[] previousRequired;
-  /** True if {@link #visitSimple} applies, given that no predicate is conditional. */
+  /** True if {@link #visitDirect} applies, given that no predicate is conditional. */
   private final boolean simple;
   /** True if no step is optional: attempts then advance one step at a time. */
   private final boolean allRequired;
@@ -216,8 +218,10 @@ final class FunnelCounter implements TimelineVisitor {
       reserveSamples();
     }
     int size = t.size();
-    if (simple && conditional.length == 0 && propertyConditional.length == 0) {
-      visitSimple(t, size);
+    if (simple && conditional.length == 0 && propertyConditional.length == 0
+        && t instanceof BatchRange range && range.batch() instanceof TouchpointArrays arrays
+        && arrays.hasNameArray16()) {
+      visitDirect(t, arrays.timeArray(), arrays.nameArray16(), range.offset(), size);
       return;
     }
     if (size > ct.length) {
@@ -319,64 +323,66 @@ final class FunnelCounter implements TimelineVisitor {
   }
 
   /**
-   * {@link #visit} for the common funnel: every step required, no strict order, no exclusions
-   * and steps matched by name only. Attempts then reach a prefix of the steps, so the union of
-   * the attempts is the best attempt, and they run straight over the timeline without copying
-   * the matching rows aside.
+   * {@link #visit} for the common funnel (every step required, no strict order, no exclusions,
+   * steps matched by name only) over a timeline whose rows are batch rows
+   * {@code [from, from + size)} with array columns. Attempts then reach a prefix of the steps, so
+   * the union of the attempts is the best attempt; they run straight over the arrays, keeping
+   * only the best attempt's start, and the best attempt is walked once more to time its steps.
+   * Other timelines take the general path, which gives the same result.
    */
-  private void visitSimple(Timeline t, int size) {
+  private void visitDirect(Timeline t, long[] time, short[] name, int from, int size) {
     int[] names = nameMask;
     int steps = n;
     long window = windowMillis;
+    int end = from + size;
     int best = 0;
     int bestStart = -1;
-    int[] attempt = row;
-    for (int a = 0; a < size && best < steps; a++) {
-      int na = t.name(a);
+    for (int a = from; a < end && best < steps; a++) {
+      int na = name[a] & 0xFFFF;
       if (na >= names.length || (names[na] & 1) == 0) {
         continue;
       }
-      long ta = t.epochMillis(a);
+      long ta = time[a];
       long deadline = ta > Long.MAX_VALUE - window ? Long.MAX_VALUE : ta + window;
-      attempt[0] = a;
       int next = 1;
-      for (int r = a + 1; r < size && next < steps; r++) {
-        if (t.epochMillis(r) > deadline) {
-          break;
-        }
-        int nr = t.name(r);
+      for (int r = a + 1; r < end && next < steps && time[r] <= deadline; r++) {
+        int nr = name[r] & 0xFFFF;
         if (nr < names.length && (names[nr] & (1 << next)) != 0) {
-          attempt[next++] = r;
+          next++;
         }
       }
       if (next > best) {
         best = next;
         bestStart = a;
-        System.arraycopy(attempt, 0, bestRow, 0, next);
       }
     }
     if (bestStart < 0) {
       return;
     }
     int customer = t.customer();
-    int mask = best == 31 ? -1 >>> 1 : (1 << best) - 1;
-    reached[customer] = mask;
+    reached[customer] = best == 31 ? -1 >>> 1 : (1 << best) - 1;
     started++;
     counts[0]++;
-    long previous = t.epochMillis(bestStart);
-    for (int s = 1; s < best; s++) {
-      counts[s]++;
-      long now = t.epochMillis(bestRow[s]);
-      fromPrevious[s].add(now - previous);
-      previous = now;
+    // the best attempt again: the same rows match, in the same order, all within the window
+    long first = time[bestStart];
+    long previous = first;
+    int next = 1;
+    for (int r = bestStart + 1; next < best; r++) {
+      int nr = name[r] & 0xFFFF;
+      if (nr < names.length && (names[nr] & (1 << next)) != 0) {
+        counts[next]++;
+        fromPrevious[next].add(time[r] - previous);
+        previous = time[r];
+        next++;
+      }
     }
     if (best == steps) {
-      toConvert.add(previous - t.epochMillis(bestStart));
+      toConvert.add(previous - first);
     }
     if (segmented) {
       String segment = segmentOf.isPresent()
           ? segmentOf.get().apply(customers.id(customer)).orElse(Breakdown.NONE)
-          : dictionary.channel(t.channel(bestStart)).name();
+          : dictionary.channel(t.channel(bestStart - from)).name();
       long[] c = segments.computeIfAbsent(segment, x -> new long[n]);
       for (int s = 0; s < best; s++) {
         c[s]++;

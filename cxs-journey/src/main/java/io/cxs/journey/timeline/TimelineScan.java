@@ -6,6 +6,7 @@ import io.cxs.core.internal.Parallel;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.core.spi.TouchpointStore;
+import io.cxs.journey.internal.BatchRange;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -410,7 +411,7 @@ public final class TimelineScan {
   }
 
   /** A timeline over a run of rows of a batch. */
-  private static final class RangeTimeline implements Timeline {
+  private static final class RangeTimeline implements Timeline, BatchRange {
     private final boolean withProperties;
     private TouchpointBatch batch;
     private int offset;
@@ -426,6 +427,16 @@ public final class TimelineScan {
       this.offset = offset;
       this.size = size;
       this.customer = customer;
+    }
+
+    @Override
+    public TouchpointBatch batch() {
+      return batch;
+    }
+
+    @Override
+    public int offset() {
+      return offset;
     }
 
     @Override

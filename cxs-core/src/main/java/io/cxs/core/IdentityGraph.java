@@ -8,6 +8,7 @@ import io.cxs.core.spi.ScanDictionary;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,8 @@ final class IdentityGraph {
   private int size;
   /** How many times identities were removed: node memos made before are stale. */
   private long removals;
+  /** Counts every change that can change a resolution: new nodes, unions and removals. */
+  private long changes;
   private static final int MEMOS = 4;
   private final List<CodeMemo> memos = new ArrayList<>(MEMOS);
   private long memoClock;
@@ -50,6 +53,7 @@ final class IdentityGraph {
       firstSeen = Arrays.copyOf(firstSeen, id * 2);
       idOf = Arrays.copyOf(idOf, id * 2);
     }
+    changes++;
     parent[id] = id;
     best[id] = identity;
     firstSeen[id] = Long.MAX_VALUE;
@@ -83,6 +87,7 @@ final class IdentityGraph {
     if (ra == rb) {
       return ra;
     }
+    changes++;
     if (rank[ra] < rank[rb]) {
       int t = ra;
       ra = rb;
@@ -149,16 +154,25 @@ final class IdentityGraph {
       ordinals.remove(i);
     }
     removals++;
+    changes++;
   }
 
   /**
    * {@link #resolveAll(List, int[])} over a scan dictionary's subjects, remembering the node of
    * each subject code per {@link ScanDictionary#subjectCodeSpace()}, so that the next scan of the
    * same store looks up only the codes added since (and those unknown then, if the graph grew).
+   * The last result is kept too: a scan of the same subjects with no change to the graph since
+   * gets it again without a pass over the subjects.
+   *
+   * @return an unmodifiable list, possibly the one an earlier call returned
    */
   List<CustomerId> resolveAll(ScanDictionary dictionary, int[] customers) {
     int n = dictionary.subjectCount();
     CodeMemo memo = memoFor(dictionary.subjectCodeSpace());
+    if (memo.ids != null && memo.idsChanges == changes && memo.idsCount == n) {
+      System.arraycopy(memo.customers, 0, customers, 0, n);
+      return memo.ids;
+    }
     if (memo.removals != removals) {
       memo.filled = 0;
       memo.removals = removals;
@@ -176,7 +190,13 @@ final class IdentityGraph {
     }
     memo.filled = Math.max(memo.filled, n);
     memo.graphSize = size;
-    return number(dictionary.subjects(), nodes, customers);
+    List<CustomerId> ids = Collections.unmodifiableList(
+        number(dictionary.subjects(), nodes, customers));
+    memo.ids = ids;
+    memo.customers = Arrays.copyOf(customers, n);
+    memo.idsCount = n;
+    memo.idsChanges = changes;
+    return ids;
   }
 
   /**
@@ -250,6 +270,12 @@ final class IdentityGraph {
     /** The graph's removal count the memo is valid for. */
     long removals;
     long lastUse;
+    /** The last resolution of this code space's first {@link #idsCount} codes, or null. */
+    List<CustomerId> ids;
+    int[] customers;
+    int idsCount;
+    /** The graph's change count when {@link #ids} was made: valid while it is unchanged. */
+    long idsChanges;
 
     CodeMemo(Object space, long removals) {
       this.space = new WeakReference<>(space);

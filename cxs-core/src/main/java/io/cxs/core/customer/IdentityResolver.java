@@ -75,13 +75,15 @@ public interface IdentityResolver {
    * {@code customers[s]} receives the number of the customer of subject code {@code s}. The
    * engine's resolver remembers, per {@link ScanDictionary#subjectCodeSpace() code space}, where
    * each code sits in its identity graph, so repeated scans of the same store skip looking the
-   * identities up again.
+   * identities up again, and a scan with no change to the graph or the subjects since the last
+   * one gets that scan's result again.
    *
    * @param dictionary the scan's dictionary; every code below its
    *     {@link ScanDictionary#subjectCount()} is resolved
    * @param customers receives each subject code's customer number; at least
    *     {@code subjectCount()} long
-   * @return the id of each customer number, in a new list that the caller may keep
+   * @return the id of each customer number; the caller may keep the list but must not modify
+   *     it, as it may be the one an earlier call returned
    * @throws IllegalArgumentException if {@code customers} is too short
    */
   default List<CustomerId> resolveAll(ScanDictionary dictionary, int[] customers) {

@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
- * A growable array of {@code long} samples with exact quantiles. Not thread-safe.
+ * A growable array of {@code long} samples with exact quantiles. Not thread-safe. Samples are
+ * kept in four bytes each while they fit in an int, as time spans under 24 days in milliseconds
+ * do, and in eight from the first one that does not.
  *
  * <p>Quantiles interpolate linearly between order statistics (Hyndman and Fan type 7, the
  * default of R, NumPy and DuckDB's {@code quantile_cont}): with the samples sorted as
@@ -14,7 +16,10 @@ import java.util.OptionalDouble;
  * in 2^16 buckets and sorting only the buckets that hold a wanted order statistic.
  */
 public final class LongSamples {
-  private long[] values = new long[16];
+  /** The samples while every one fits in an int (time spans under 24 days in milliseconds). */
+  private int[] ints = new int[16];
+  /** The samples once one did not fit in an int; null until then, and then {@link #ints} is. */
+  private long[] longs;
   private int size;
 
   /**
@@ -23,26 +28,67 @@ public final class LongSamples {
    * @param capacity the number of samples expected
    */
   public void reserve(int capacity) {
-    if (capacity > values.length) {
-      values = Arrays.copyOf(values, capacity);
+    if (longs == null) {
+      if (capacity > ints.length) {
+        ints = Arrays.copyOf(ints, capacity);
+      }
+    } else if (capacity > longs.length) {
+      longs = Arrays.copyOf(longs, capacity);
     }
   }
 
   /** @param v a sample */
   public void add(long v) {
-    if (size == values.length) {
-      values = Arrays.copyOf(values, size * 2);
+    if (longs == null && v == (int) v) {
+      if (size == ints.length) {
+        ints = Arrays.copyOf(ints, size * 2);
+      }
+      ints[size++] = (int) v;
+      return;
     }
-    values[size++] = v;
+    widen(size + 1);
+    if (size == longs.length) {
+      longs = Arrays.copyOf(longs, size * 2);
+    }
+    longs[size++] = v;
+  }
+
+  /** Switches to {@link #longs}, with room for {@code capacity} samples; no-op if already. */
+  private void widen(int capacity) {
+    if (longs != null) {
+      return;
+    }
+    long[] l = new long[Math.max(capacity, ints.length)];
+    for (int i = 0; i < size; i++) {
+      l[i] = ints[i];
+    }
+    longs = l;
+    ints = null;
   }
 
   /** @param other samples to add, all of them */
   public void addAll(LongSamples other) {
-    if (size + other.size > values.length) {
-      values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
+    int total = size + other.size;
+    if (longs == null && other.longs == null) {
+      if (total > ints.length) {
+        ints = Arrays.copyOf(ints, Math.max(total, size * 2));
+      }
+      System.arraycopy(other.ints, 0, ints, size, other.size);
+      size = total;
+      return;
     }
-    System.arraycopy(other.values, 0, values, size, other.size);
-    size += other.size;
+    widen(total);
+    if (total > longs.length) {
+      longs = Arrays.copyOf(longs, Math.max(total, size * 2));
+    }
+    if (other.longs != null) {
+      System.arraycopy(other.longs, 0, longs, size, other.size);
+    } else {
+      for (int i = 0; i < other.size; i++) {
+        longs[size + i] = other.ints[i];
+      }
+    }
+    size = total;
   }
 
   /** @return the number of samples */
@@ -108,6 +154,7 @@ public final class LongSamples {
    * above the previous one (ranks taken in increasing order).
    */
   private long[] quickSelect(int[] ranks) {
+    widen(size);
     Integer[] order = new Integer[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
       order[i] = i;
@@ -118,7 +165,7 @@ public final class LongSamples {
     int from = 0;
     for (int idx : order) {
       int k = ranks[idx];
-      out[idx] = select(values, from, size - 1, k);
+      out[idx] = select(longs, from, size - 1, k);
       from = k;
     }
     return out;
@@ -131,13 +178,25 @@ public final class LongSamples {
    * fit in a long (the caller then selects).
    */
   private long[] radixSelect(int[] ranks) {
-    long[] v = values;
+    int[] iv = ints;
+    long[] lv = longs;
     int n = size;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    for (int i = 0; i < n; i++) {
-      min = Math.min(min, v[i]);
-      max = Math.max(max, v[i]);
+    if (lv == null) {
+      int imin = Integer.MAX_VALUE;
+      int imax = Integer.MIN_VALUE;
+      for (int i = 0; i < n; i++) {
+        imin = Math.min(imin, iv[i]);
+        imax = Math.max(imax, iv[i]);
+      }
+      min = imin;
+      max = imax;
+    } else {
+      for (int i = 0; i < n; i++) {
+        min = Math.min(min, lv[i]);
+        max = Math.max(max, lv[i]);
+      }
     }
     long[] out = new long[ranks.length];
     if (min == max) {
@@ -151,8 +210,14 @@ public final class LongSamples {
     int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(range) - 16);
     int buckets = (int) (range >>> shift) + 1;
     int[] count = new int[buckets];
-    for (int i = 0; i < n; i++) {
-      count[(int) ((v[i] - min) >>> shift)]++;
+    if (lv == null) {
+      for (int i = 0; i < n; i++) {
+        count[(int) ((iv[i] - min) >>> shift)]++;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        count[(int) ((lv[i] - min) >>> shift)]++;
+      }
     }
     // the bucket of each rank and the rank within it
     int[] bucketOf = new int[ranks.length];
@@ -180,10 +245,19 @@ public final class LongSamples {
     for (int s = 0; s < slots; s++) {
       gathered[s] = new long[count[slotBucket[s]]];
     }
-    for (int i = 0; i < n; i++) {
-      int s = slotOf[(int) ((v[i] - min) >>> shift)];
-      if (s >= 0) {
-        gathered[s][fill[s]++] = v[i];
+    if (lv == null) {
+      for (int i = 0; i < n; i++) {
+        int s = slotOf[(int) ((iv[i] - min) >>> shift)];
+        if (s >= 0) {
+          gathered[s][fill[s]++] = iv[i];
+        }
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        int s = slotOf[(int) ((lv[i] - min) >>> shift)];
+        if (s >= 0) {
+          gathered[s][fill[s]++] = lv[i];
+        }
       }
     }
     for (long[] g : gathered) {

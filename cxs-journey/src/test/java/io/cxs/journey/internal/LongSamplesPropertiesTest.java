@@ -43,6 +43,28 @@ final class LongSamplesPropertiesTest {
     assertThat(samples.size()).isEqualTo(values.size());
   }
 
+  /** Parts kept apart (each as ints or as longs) and then added together give the whole's. */
+  @Property(tries = 200)
+  void addAll_givesTheQuantilesOfTheWhole(@ForAll("samples") List<Long> values,
+      @ForAll("samples") List<Long> more, @ForAll boolean reserve) {
+    LongSamples a = new LongSamples();
+    LongSamples b = new LongSamples();
+    if (reserve) {
+      a.reserve(values.size() + more.size());
+    }
+    values.forEach(a::add);
+    more.forEach(b::add);
+    a.addAll(b);
+    long[] sorted = java.util.stream.Stream.concat(values.stream(), more.stream())
+        .mapToLong(Long::longValue).sorted().toArray();
+    OptionalDouble[] q = a.quantiles(0, 0.5, 0.9, 1);
+    assertThat(a.size()).isEqualTo(sorted.length);
+    assertThat(q[0].getAsDouble()).isEqualTo(sorted[0]);
+    assertThat(q[1].getAsDouble()).isEqualTo(type7(sorted, 0.5));
+    assertThat(q[2].getAsDouble()).isEqualTo(type7(sorted, 0.9));
+    assertThat(q[3].getAsDouble()).isEqualTo(sorted[sorted.length - 1]);
+  }
+
   @Property(tries = 20)
   void quantiles_largeSkewedSample_matchSortedDefinition(@ForAll long seed) {
     java.util.Random random = new java.util.Random(seed);

@@ -77,6 +77,8 @@ final class FunnelCounter implements TimelineVisitor {
   private final int[] pred;
   private final int[] bestRow;
   private final int[] bestPred;
+  /** The time of each step of the best attempt, in {@link #visitDirect}. */
+  private final long[] stepTime;
 
   /**
    * @param funnel the funnel
@@ -124,6 +126,7 @@ final class FunnelCounter implements TimelineVisitor {
     this.pred = new int[n];
     this.bestRow = new int[n];
     this.bestPred = new int[n];
+    this.stepTime = new long[n];
     this.segmentOf = funnel.breakdown().flatMap(Breakdown::byCustomer);
     this.segmented = funnel.breakdown().isPresent();
     this.needChannel = segmented && segmentOf.isEmpty();
@@ -347,9 +350,7 @@ final class FunnelCounter implements TimelineVisitor {
       int next = 1;
       for (int r = a + 1; r < end && next < steps && time[r] <= deadline; r++) {
         int nr = name[r] & 0xFFFF;
-        if (nr < names.length && (names[nr] & (1 << next)) != 0) {
-          next++;
-        }
+        next += nr < names.length ? (names[nr] >>> next) & 1 : 0;
       }
       if (next > best) {
         best = next;
@@ -363,21 +364,22 @@ final class FunnelCounter implements TimelineVisitor {
     reached[customer] = best == 31 ? -1 >>> 1 : (1 << best) - 1;
     started++;
     counts[0]++;
-    // the best attempt again: the same rows match, in the same order, all within the window
-    long first = time[bestStart];
-    long previous = first;
+    // the best attempt again: the same rows match, in the same order, all within the window;
+    // without a branch per row, as whether a row matches is as good as random
+    long[] at = stepTime;
+    at[0] = time[bestStart];
     int next = 1;
     for (int r = bestStart + 1; next < best; r++) {
       int nr = name[r] & 0xFFFF;
-      if (nr < names.length && (names[nr] & (1 << next)) != 0) {
-        counts[next]++;
-        fromPrevious[next].add(time[r] - previous);
-        previous = time[r];
-        next++;
-      }
+      at[next] = time[r];
+      next += nr < names.length ? (names[nr] >>> next) & 1 : 0;
+    }
+    for (int s = 1; s < best; s++) {
+      counts[s]++;
+      fromPrevious[s].add(at[s] - at[s - 1]);
     }
     if (best == steps) {
-      toConvert.add(previous - first);
+      toConvert.add(at[best - 1] - at[0]);
     }
     if (segmented) {
       String segment = segmentOf.isPresent()

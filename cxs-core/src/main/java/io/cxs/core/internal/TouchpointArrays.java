@@ -10,6 +10,13 @@ package io.cxs.core.internal;
  */
 public interface TouchpointArrays {
 
+  /**
+   * @return where each subject's run of rows starts: the rows of subject code {@code s} are
+   *     {@code [starts[s], starts[s + 1])}, possibly empty, and runs are in subject code order,
+   *     so a walk over runs need not read the subject column
+   */
+  int[] subjectRunStarts();
+
   /** @return the time column, epoch milliseconds by row */
   long[] timeArray();
 

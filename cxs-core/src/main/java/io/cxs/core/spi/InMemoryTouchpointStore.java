@@ -332,6 +332,11 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     }
 
     @Override
+    public int[] subjectRunStarts() {
+      return runStart;
+    }
+
+    @Override
     public long[] timeArray() {
       return time;
     }

@@ -77,8 +77,9 @@ final class FunnelCounter implements TimelineVisitor {
   private final int[] pred;
   private final int[] bestRow;
   private final int[] bestPred;
-  /** The time of each step of the best attempt, in {@link #visitDirect}. */
+  /** The time of each step of an attempt, and of the best one, in {@link #visitDirect}. */
   private final long[] stepTime;
+  private final long[] bestStepTime;
 
   /**
    * @param funnel the funnel
@@ -127,6 +128,7 @@ final class FunnelCounter implements TimelineVisitor {
     this.bestRow = new int[n];
     this.bestPred = new int[n];
     this.stepTime = new long[n];
+    this.bestStepTime = new long[n];
     this.segmentOf = funnel.breakdown().flatMap(Breakdown::byCustomer);
     this.segmented = funnel.breakdown().isPresent();
     this.needChannel = segmented && segmentOf.isEmpty();
@@ -330,8 +332,8 @@ final class FunnelCounter implements TimelineVisitor {
    * steps matched by name only) over a timeline whose rows are batch rows
    * {@code [from, from + size)} with array columns. Attempts then reach a prefix of the steps, so
    * the union of the attempts is the best attempt; they run straight over the arrays, keeping
-   * only the best attempt's start, and the best attempt is walked once more to time its steps.
-   * Other timelines take the general path, which gives the same result.
+   * the step times of the best attempt. Other timelines take the general path, which gives the
+   * same result.
    */
   private void visitDirect(Timeline t, long[] time, short[] name, int from, int size) {
     int[] names = nameMask;
@@ -340,6 +342,9 @@ final class FunnelCounter implements TimelineVisitor {
     int end = from + size;
     int best = 0;
     int bestStart = -1;
+    // the step times of the current attempt and of the best so far, swapped when it improves
+    long[] at = stepTime;
+    long[] bestAt = bestStepTime;
     for (int a = from; a < end && best < steps; a++) {
       int na = name[a] & 0xFFFF;
       if (na >= names.length || (names[na] & 1) == 0) {
@@ -347,14 +352,25 @@ final class FunnelCounter implements TimelineVisitor {
       }
       long ta = time[a];
       long deadline = ta > Long.MAX_VALUE - window ? Long.MAX_VALUE : ta + window;
+      at[0] = ta;
       int next = 1;
-      for (int r = a + 1; r < end && next < steps && time[r] <= deadline; r++) {
+      // no branch on whether a row matches the next step, as that is as good as random: every
+      // row's time goes to at[next], which a matching row then leaves behind
+      for (int r = a + 1; r < end && next < steps; r++) {
+        long tr = time[r];
+        if (tr > deadline) {
+          break;
+        }
         int nr = name[r] & 0xFFFF;
+        at[next] = tr;
         next += nr < names.length ? (names[nr] >>> next) & 1 : 0;
       }
       if (next > best) {
         best = next;
         bestStart = a;
+        long[] swap = bestAt;
+        bestAt = at;
+        at = swap;
       }
     }
     if (bestStart < 0) {
@@ -364,22 +380,12 @@ final class FunnelCounter implements TimelineVisitor {
     reached[customer] = best == 31 ? -1 >>> 1 : (1 << best) - 1;
     started++;
     counts[0]++;
-    // the best attempt again: the same rows match, in the same order, all within the window;
-    // without a branch per row, as whether a row matches is as good as random
-    long[] at = stepTime;
-    at[0] = time[bestStart];
-    int next = 1;
-    for (int r = bestStart + 1; next < best; r++) {
-      int nr = name[r] & 0xFFFF;
-      at[next] = time[r];
-      next += nr < names.length ? (names[nr] >>> next) & 1 : 0;
-    }
     for (int s = 1; s < best; s++) {
       counts[s]++;
-      fromPrevious[s].add(at[s] - at[s - 1]);
+      fromPrevious[s].add(bestAt[s] - bestAt[s - 1]);
     }
     if (best == steps) {
-      toConvert.add(at[best - 1] - at[0]);
+      toConvert.add(bestAt[best - 1] - bestAt[0]);
     }
     if (segmented) {
       String segment = segmentOf.isPresent()

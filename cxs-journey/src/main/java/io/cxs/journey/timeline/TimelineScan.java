@@ -3,6 +3,7 @@ package io.cxs.journey.timeline;
 import io.cxs.core.Cxs;
 import io.cxs.core.customer.IdentityResolver;
 import io.cxs.core.internal.Parallel;
+import io.cxs.core.internal.TouchpointArrays;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.core.spi.TouchpointStore;
@@ -302,20 +303,40 @@ public final class TimelineScan {
       }
 
       void walk(TouchpointBatch batch, int from, int to) {
-        int i = from;
-        while (i < to) {
-          int s = batch.subject(i);
-          int j = Math.min(to, batch.subjectRunEnd(i));
-          if (s < subjectCount) {
-            int c = subjectCustomer[s];
-            if (multi[c]) {
-              buffer(batch, i, j, c, s);
-            } else {
-              range.reset(batch, i, j - i, c);
-              visitor.visit(range);
+        if (from >= to) {
+          return;
+        }
+        if (batch instanceof TouchpointArrays arrays) {
+          // the runs in subject order, without reading the subject column
+          int[] runStart = arrays.subjectRunStarts();
+          int i = from;
+          for (int s = batch.subject(from); i < to; s++) {
+            int j = Math.min(to, runStart[s + 1]);
+            if (j > i) {
+              visitRun(batch, i, j, s);
+              i = j;
             }
           }
+          return;
+        }
+        int i = from;
+        while (i < to) {
+          int j = Math.min(to, batch.subjectRunEnd(i));
+          visitRun(batch, i, j, batch.subject(i));
           i = j;
+        }
+      }
+
+      /** Visits (or copies aside) rows {@code [from, to)}, subject {@code s}'s run. */
+      private void visitRun(TouchpointBatch batch, int from, int to, int s) {
+        if (s < subjectCount) {
+          int c = subjectCustomer[s];
+          if (multi[c]) {
+            buffer(batch, from, to, c, s);
+          } else {
+            range.reset(batch, from, to - from, c);
+            visitor.visit(range);
+          }
         }
       }
 

@@ -57,8 +57,9 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// a fixed heap: resizing it, and first touches of new memory, are not what is measured
-@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g"})
+// a fixed, pre-touched heap: resizing it, and first touches of new memory, are not what is
+// measured
+@Fork(value = 1, jvmArgsAppend = {"-Xms12g", "-Xmx12g", "-XX:+AlwaysPreTouch"})
 public class FunnelBenchmark {
   static final String[] NAMES = {"Product Viewed", "Product Added", "Checkout Started",
       "Order Completed", "Page Viewed", "Products Searched"};

@@ -67,8 +67,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-// a fixed heap: resizing it, and first touches of new memory, are not what is measured
-@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"})
+// a fixed, pre-touched heap: resizing it, and first touches of new memory, are not what is
+// measured
+@Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"})
 public class KpiBenchmark {
   private static final long DAY_MS = 86_400_000L;
   private static final int SEGMENTS = 100;

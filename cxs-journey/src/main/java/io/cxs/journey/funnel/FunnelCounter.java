@@ -77,6 +77,11 @@ final class FunnelCounter implements TimelineVisitor {
   private final int[] pred;
   private final int[] bestRow;
   private final int[] bestPred;
+  /**
+   * Set by {@link #attemptRequired}: true if its attempt ended for want of rows, when no later
+   * attempt can do better.
+   */
+  private boolean ranOut;
   /** The time of each step of an attempt, and of the best one, in {@link #visitDirect}. */
   private final long[] stepTime;
   private final long[] bestStepTime;
@@ -354,9 +359,10 @@ final class FunnelCounter implements TimelineVisitor {
       long deadline = ta > Long.MAX_VALUE - window ? Long.MAX_VALUE : ta + window;
       at[0] = ta;
       int next = 1;
+      int r = a + 1;
       // no branch on whether a row matches the next step, as that is as good as random: every
       // row's time goes to at[next], which a matching row then leaves behind
-      for (int r = a + 1; r < end && next < steps; r++) {
+      for (; r < end && next < steps; r++) {
         long tr = time[r];
         if (tr > deadline) {
           break;
@@ -371,6 +377,11 @@ final class FunnelCounter implements TimelineVisitor {
         long[] swap = bestAt;
         bestAt = at;
         at = swap;
+      }
+      if (r == end) {
+        // the attempt ran out of rows, not of time: an attempt from a later start matches each
+        // step at or after where this one did, so none reaches further
+        break;
       }
     }
     if (bestStart < 0) {
@@ -409,6 +420,7 @@ final class FunnelCounter implements TimelineVisitor {
       if ((m & 1) == 0 || m < 0) {
         continue;
       }
+      ranOut = false;
       int got = strict ? attemptStrict(a, rows)
           : allRequired ? attemptRequired(a, rows) : attempt(a, rows);
       union |= got;
@@ -420,7 +432,7 @@ final class FunnelCounter implements TimelineVisitor {
         System.arraycopy(row, 0, bestRow, 0, n);
         System.arraycopy(pred, 0, bestPred, 0, n);
       }
-      if (got == full) {
+      if (got == full || ranOut) {
         break;
       }
     }
@@ -499,7 +511,8 @@ final class FunnelCounter implements TimelineVisitor {
     pred[0] = a;
     int next = 1;
     long deadline = ct[a] > Long.MAX_VALUE - windowMillis ? Long.MAX_VALUE : ct[a] + windowMillis;
-    for (int r = a + 1; r < rows && next < n && ct[r] <= deadline; r++) {
+    int r = a + 1;
+    for (; r < rows && next < n && ct[r] <= deadline; r++) {
       int m = cm[r];
       if (m < 0) {
         break;
@@ -510,6 +523,9 @@ final class FunnelCounter implements TimelineVisitor {
         next++;
       }
     }
+    // out of rows rather than of time, with no exclusion: an attempt from a later start matches
+    // each step at or after where this one did, so none reaches further
+    ranOut = r == rows;
     return next == 31 ? -1 >>> 1 : (1 << next) - 1;
   }
 

@@ -1,6 +1,7 @@
 package io.cxs.journey.funnel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import io.cxs.core.Cxs;
 import io.cxs.core.ingest.Event;
@@ -14,6 +15,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -152,6 +154,99 @@ final class FunnelPropertiesTest {
     }
     assertThat(reordered.steps()).isEqualTo(inOrder.steps());
     assertThat(reordered.medianSecondsToConvert()).isEqualTo(inOrder.medianSecondsToConvert());
+  }
+
+  /**
+   * The times of the report (median and p90 from the previous step, median time to convert) are
+   * those of each customer's best attempt as {@link Funnel} defines it: every step-1 event
+   * starts an attempt, each later step is the earliest matching event after the previous one
+   * within the window (an exclusion ends it), and the best attempt reaches the most steps, the
+   * earliest such. Required steps only, with and without exclusions, so that both the direct
+   * path and the general one are checked; long windows make attempts run out of events.
+   */
+  @Property(tries = 300)
+  void run_timesAreThoseOfTheBestAttempt(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    int n = 2 + rnd.nextInt(3);
+    String[] steps = new String[n];
+    for (int k = 0; k < n; k++) {
+      steps[k] = NAMES[rnd.nextInt(4)];
+    }
+    boolean exclude = rnd.nextBoolean();
+    long window = (1 + rnd.nextInt(300)) * 60_000L;
+    Data data = Data.random(rnd, 60, NAMES);
+    Funnel.Builder b = Funnel.builder().window(Duration.ofMillis(window));
+    for (String step : steps) {
+      b.step(step);
+    }
+    if (exclude) {
+      b.exclude(EventPredicate.of("E"));
+    }
+    FunnelReport report = run(b.build(), data.asEvents());
+
+    List<List<Long>> fromPrevious = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      fromPrevious.add(new ArrayList<>());
+    }
+    List<Long> toConvert = new ArrayList<>();
+    for (List<Ev> t : data.timelines().values()) {
+      long[] best = new long[0];
+      for (int a = 0; a < t.size(); a++) {
+        if (!t.get(a).name().equals(steps[0])) {
+          continue;
+        }
+        long deadline = t.get(a).millis() + window;
+        List<Long> at = new ArrayList<>(List.of(t.get(a).millis()));
+        for (int r = a + 1; r < t.size() && at.size() < n && t.get(r).millis() <= deadline;
+            r++) {
+          if (exclude && t.get(r).name().equals("E")) {
+            break;
+          }
+          if (t.get(r).name().equals(steps[at.size()])) {
+            at.add(t.get(r).millis());
+          }
+        }
+        if (at.size() > best.length) {
+          best = at.stream().mapToLong(Long::longValue).toArray();
+        }
+      }
+      for (int k = 1; k < best.length; k++) {
+        fromPrevious.get(k).add(best[k] - best[k - 1]);
+      }
+      if (best.length == n) {
+        toConvert.add(best[n - 1] - best[0]);
+      }
+    }
+    for (int k = 1; k < n; k++) {
+      FunnelStepResult step = report.steps().get(k);
+      assertThat(step.count()).as("count of step %d", k).isEqualTo(fromPrevious.get(k).size());
+      assertClose(step.medianSecondsFromPrevious(), quantileSeconds(fromPrevious.get(k), 0.5));
+      assertClose(step.p90SecondsFromPrevious(), quantileSeconds(fromPrevious.get(k), 0.9));
+    }
+    assertClose(report.medianSecondsToConvert(), quantileSeconds(toConvert, 0.5));
+  }
+
+  /** Hyndman and Fan type 7, in seconds, straight from the sorted samples; NaN if none. */
+  private static double quantileSeconds(List<Long> millis, double p) {
+    if (millis.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Long> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    double h = (sorted.size() - 1) * p;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.size() - 1);
+    return (sorted.get(lo) + (h - lo) * (sorted.get(hi) - sorted.get(lo))) / 1000.0;
+  }
+
+  /** Equal to within 1e-9 s (rounding of the interpolation), or both absent (NaN). */
+  private static void assertClose(OptionalDouble actual, double expected) {
+    if (Double.isNaN(expected)) {
+      assertThat(actual).isEmpty();
+    } else {
+      assertThat(actual).isPresent();
+      assertThat(actual.getAsDouble()).isCloseTo(expected, offset(1e-9));
+    }
   }
 
   /**

@@ -52,6 +52,11 @@ final class FunnelCounter implements TimelineVisitor {
   private ScanDictionary dictionary;
   private Customers customers;
   private int[] nameMask = new int[0];
+  /**
+   * For {@link #visitDirect}: the name code each step matches (a name-only predicate matches
+   * exactly one), or -1 if the name never occurs.
+   */
+  private int[] stepCode = new int[0];
   /** Predicates with a channel or stage: bit, name code, channel code or -1, stage or -1. */
   private int[][] conditional = new int[0][];
   /** True if some step or exclusion has a property condition: timelines then carry properties. */
@@ -217,6 +222,10 @@ final class FunnelCounter implements TimelineVisitor {
       int stage = p.stage().map(Enum::ordinal).orElse(-1);
       cond.add(new int[] {bit, name.getAsInt(), channel, stage});
     }
+    stepCode = new int[n];
+    for (int k = 0; k < n; k++) {
+      stepCode[k] = dict.nameCode(funnel.steps().get(k).predicate().event()).orElse(-1);
+    }
     conditional = cond.toArray(new int[0][]);
     propertyConditional = propertyCond.toArray(new PropertyCondition[0]);
   }
@@ -341,7 +350,8 @@ final class FunnelCounter implements TimelineVisitor {
    * same result.
    */
   private void visitDirect(Timeline t, long[] time, short[] name, int from, int size) {
-    int[] names = nameMask;
+    int[] code = stepCode;
+    int first = code[0];
     int steps = n;
     long window = windowMillis;
     int end = from + size;
@@ -351,8 +361,7 @@ final class FunnelCounter implements TimelineVisitor {
     long[] at = stepTime;
     long[] bestAt = bestStepTime;
     for (int a = from; a < end && best < steps; a++) {
-      int na = name[a] & 0xFFFF;
-      if (na >= names.length || (names[na] & 1) == 0) {
+      if ((name[a] & 0xFFFF) != first) {
         continue;
       }
       long ta = time[a];
@@ -367,9 +376,8 @@ final class FunnelCounter implements TimelineVisitor {
         if (tr > deadline) {
           break;
         }
-        int nr = name[r] & 0xFFFF;
         at[next] = tr;
-        next += nr < names.length ? (names[nr] >>> next) & 1 : 0;
+        next += (name[r] & 0xFFFF) == code[next] ? 1 : 0;
       }
       if (next > best) {
         best = next;

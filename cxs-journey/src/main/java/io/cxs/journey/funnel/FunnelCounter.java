@@ -4,8 +4,9 @@ import io.cxs.core.customer.CustomerId;
 import io.cxs.core.internal.Parallel;
 import io.cxs.core.internal.TouchpointArrays;
 import io.cxs.core.spi.ScanDictionary;
-import io.cxs.journey.internal.BatchRange;
+import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.journey.internal.LongSamples;
+import io.cxs.journey.internal.RunVisitor;
 import io.cxs.journey.timeline.Customers;
 import io.cxs.journey.timeline.Timeline;
 import io.cxs.journey.timeline.TimelineVisitor;
@@ -26,7 +27,7 @@ import java.util.function.Function;
  * or an exclusion, as a bit mask per row (bit k: step k; the sign bit: an exclusion); attempts
  * then run over those rows only. See {@link Funnel} for the semantics.
  */
-final class FunnelCounter implements TimelineVisitor {
+final class FunnelCounter implements TimelineVisitor, RunVisitor {
   private static final int EXCLUDED = 1 << 31;
 
   private final Funnel funnel;
@@ -42,7 +43,7 @@ final class FunnelCounter implements TimelineVisitor {
   private final int requiredMask;
   /** For each step, the nearest earlier required step (0 for step 0). */
   private final int[] previousRequired;
-  /** True if {@link #visitDirect} applies, given that no predicate is conditional. */
+  /** True if {@link #visitRuns} applies, given that no predicate is conditional. */
   private final boolean simple;
   /** True if no step is optional: attempts then advance one step at a time. */
   private final boolean allRequired;
@@ -53,7 +54,7 @@ final class FunnelCounter implements TimelineVisitor {
   private Customers customers;
   private int[] nameMask = new int[0];
   /**
-   * For {@link #visitDirect}: the name code each step matches (a name-only predicate matches
+   * For {@link #visitRuns}: the name code each step matches (a name-only predicate matches
    * exactly one), or -1 if the name never occurs.
    */
   private int[] stepCode = new int[0];
@@ -69,6 +70,11 @@ final class FunnelCounter implements TimelineVisitor {
   private long visited;
   private long started;
   private final long[] counts;
+  /**
+   * The customers of {@link #visitRuns} by the number of steps they reached; added to
+   * {@link #counts} (and {@link #started}) when the counter is merged or reports.
+   */
+  private final long[] directBest;
   private final LongSamples[] fromPrevious;
   private final LongSamples toConvert = new LongSamples();
   private int[] reached = new int[0];
@@ -87,7 +93,7 @@ final class FunnelCounter implements TimelineVisitor {
    * attempt can do better.
    */
   private boolean ranOut;
-  /** The time of each step of an attempt, and of the best one, in {@link #visitDirect}. */
+  /** The time of each step of an attempt, and of the best one, in {@link #visitRuns}. */
   private final long[] stepTime;
   private final long[] bestStepTime;
 
@@ -129,6 +135,7 @@ final class FunnelCounter implements TimelineVisitor {
       previousRequired[k] = j;
     }
     this.counts = new long[n];
+    this.directBest = new long[n + 1];
     this.fromPrevious = new LongSamples[n];
     for (int k = 0; k < n; k++) {
       fromPrevious[k] = new LongSamples();
@@ -237,12 +244,6 @@ final class FunnelCounter implements TimelineVisitor {
       reserveSamples();
     }
     int size = t.size();
-    if (simple && conditional.length == 0 && propertyConditional.length == 0
-        && t instanceof BatchRange range && range.batch() instanceof TouchpointArrays arrays
-        && arrays.hasNameArray16()) {
-      visitDirect(t, arrays.timeArray(), arrays.nameArray16(), range.offset(), size);
-      return;
-    }
     if (size > ct.length) {
       int cap = Math.max(size, ct.length * 2);
       ct = new long[cap];
@@ -341,78 +342,103 @@ final class FunnelCounter implements TimelineVisitor {
     toConvert.reserve(expected);
   }
 
+  @Override
+  public boolean acceptsRuns(TouchpointArrays arrays) {
+    return simple && conditional.length == 0 && propertyConditional.length == 0
+        && arrays.hasNameArray16();
+  }
+
   /**
-   * {@link #visit} for the common funnel (every step required, no strict order, no exclusions,
-   * steps matched by name only) over a timeline whose rows are batch rows
-   * {@code [from, from + size)} with array columns. Attempts then reach a prefix of the steps, so
-   * the union of the attempts is the best attempt; they run straight over the arrays, keeping
-   * the step times of the best attempt. Other timelines take the general path, which gives the
-   * same result.
+   * The common funnel (every step required, no strict order, no exclusions, steps matched by
+   * name only) straight over a batch's arrays, for all its single-subject customers in one loop.
+   * Attempts then reach a prefix of the steps, so the union of the attempts is the best attempt;
+   * they run over each customer's rows keeping the step times of the best attempt. Gives what
+   * {@link #visit} gives for the same timelines.
    */
-  private void visitDirect(Timeline t, long[] time, short[] name, int from, int size) {
+  @Override
+  public void visitRuns(TouchpointBatch batch, TouchpointArrays arrays, int from, int to,
+      int[] runCustomer) {
+    if (!reserved) {
+      reserveSamples();
+    }
+    long[] time = arrays.timeArray();
+    short[] name = arrays.nameArray16();
+    int[] runStart = arrays.subjectRunStarts();
     int[] code = stepCode;
     int first = code[0];
     int steps = n;
     long window = windowMillis;
-    int end = from + size;
-    int best = 0;
-    int bestStart = -1;
+    int[] reachedBy = reached;
+    long[] bestCount = directBest;
     // the step times of the current attempt and of the best so far, swapped when it improves
     long[] at = stepTime;
     long[] bestAt = bestStepTime;
-    for (int a = from; a < end && best < steps; a++) {
-      if ((name[a] & 0xFFFF) != first) {
+    int begin = from;
+    for (int subject = batch.subject(from); begin < to; subject++) {
+      int end = Math.min(to, runStart[subject + 1]);
+      if (end <= begin) {
         continue;
       }
-      long ta = time[a];
-      long deadline = ta > Long.MAX_VALUE - window ? Long.MAX_VALUE : ta + window;
-      at[0] = ta;
-      int next = 1;
-      int r = a + 1;
-      // no branch on whether a row matches the next step, as that is as good as random: every
-      // row's time goes to at[next], which a matching row then leaves behind
-      for (; r < end && next < steps; r++) {
-        long tr = time[r];
-        if (tr > deadline) {
+      int customer = subject < runCustomer.length ? runCustomer[subject] : -1;
+      int runFrom = begin;
+      begin = end;
+      if (customer < 0) {
+        continue;
+      }
+      visited++;
+      int best = 0;
+      int bestStart = -1;
+      for (int a = runFrom; a < end && best < steps; a++) {
+        if ((name[a] & 0xFFFF) != first) {
+          continue;
+        }
+        long ta = time[a];
+        long deadline = ta > Long.MAX_VALUE - window ? Long.MAX_VALUE : ta + window;
+        at[0] = ta;
+        int next = 1;
+        int r = a + 1;
+        // no branch on whether a row matches the next step, as that is as good as random:
+        // every row's time goes to at[next], which a matching row then leaves behind
+        for (; r < end && next < steps; r++) {
+          long tr = time[r];
+          if (tr > deadline) {
+            break;
+          }
+          at[next] = tr;
+          next += (name[r] & 0xFFFF) == code[next] ? 1 : 0;
+        }
+        if (next > best) {
+          best = next;
+          bestStart = a;
+          long[] swap = bestAt;
+          bestAt = at;
+          at = swap;
+        }
+        if (r == end) {
+          // the attempt ran out of rows, not of time: an attempt from a later start matches
+          // each step at or after where this one did, so none reaches further
           break;
         }
-        at[next] = tr;
-        next += (name[r] & 0xFFFF) == code[next] ? 1 : 0;
       }
-      if (next > best) {
-        best = next;
-        bestStart = a;
-        long[] swap = bestAt;
-        bestAt = at;
-        at = swap;
+      if (bestStart < 0) {
+        continue;
       }
-      if (r == end) {
-        // the attempt ran out of rows, not of time: an attempt from a later start matches each
-        // step at or after where this one did, so none reaches further
-        break;
+      reachedBy[customer] = best == 31 ? -1 >>> 1 : (1 << best) - 1;
+      bestCount[best]++;
+      for (int s = 1; s < best; s++) {
+        fromPrevious[s].add(bestAt[s] - bestAt[s - 1]);
       }
-    }
-    if (bestStart < 0) {
-      return;
-    }
-    int customer = t.customer();
-    reached[customer] = best == 31 ? -1 >>> 1 : (1 << best) - 1;
-    started++;
-    counts[0]++;
-    for (int s = 1; s < best; s++) {
-      counts[s]++;
-      fromPrevious[s].add(bestAt[s] - bestAt[s - 1]);
-    }
-    if (best == steps) {
-      toConvert.add(bestAt[best - 1] - bestAt[0]);
-    }
-    if (segmented) {
-      String segment = segmentOf.isPresent()
-          ? segmentOf.get().apply(customers.id(customer)).orElse(Breakdown.NONE)
-          : dictionary.channel(t.channel(bestStart - from)).name();
-      long[] c = segments.computeIfAbsent(segment, x -> new long[n]);
-      for (int s = 0; s < best; s++) {
-        c[s]++;
+      if (best == steps) {
+        toConvert.add(bestAt[best - 1] - bestAt[0]);
+      }
+      if (segmented) {
+        String segment = segmentOf.isPresent()
+            ? segmentOf.get().apply(customers.id(customer)).orElse(Breakdown.NONE)
+            : dictionary.channel(batch.channel(bestStart)).name();
+        long[] c = segments.computeIfAbsent(segment, x -> new long[n]);
+        for (int s = 0; s < best; s++) {
+          c[s]++;
+        }
       }
     }
   }
@@ -573,11 +599,24 @@ final class FunnelCounter implements TimelineVisitor {
     return set;
   }
 
+  /** Adds the customers counted by {@link #visitRuns} to {@link #counts} and {@link #started}. */
+  private void foldDirect() {
+    long atLeast = 0;
+    for (int b = n; b >= 1; b--) {
+      atLeast += directBest[b];
+      directBest[b] = 0;
+      counts[b - 1] += atLeast;
+    }
+    started += atLeast;
+  }
+
   /**
    * Adds another counter's results, from a disjoint set of customers of the same scan, to this
    * one's.
    */
   void merge(FunnelCounter o) {
+    foldDirect();
+    o.foldDirect();
     visited += o.visited;
     started += o.started;
     for (int s = 0; s < n; s++) {
@@ -610,6 +649,7 @@ final class FunnelCounter implements TimelineVisitor {
    *     {@code parallel}
    */
   FunnelReport report(Customers index, Executor executor, boolean parallel) {
+    foldDirect();
     // the quantiles of each step (and of the time to convert) are independent selections
     OptionalDouble[][] quantiles = new OptionalDouble[n + 1][];
     List<Runnable> selections = new ArrayList<>(n);

@@ -7,7 +7,7 @@ import io.cxs.core.internal.TouchpointArrays;
 import io.cxs.core.spi.ScanDictionary;
 import io.cxs.core.spi.TouchpointBatch;
 import io.cxs.core.spi.TouchpointStore;
-import io.cxs.journey.internal.BatchRange;
+import io.cxs.journey.internal.RunVisitor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -139,6 +139,10 @@ public final class TimelineScan {
     private Customers customers;
     private int[] subjectCustomer;
     private boolean[] multi;
+    /** True if some customer has several subjects. */
+    private boolean anyMulti;
+    /** By subject: its customer if that customer has no other subject, else -1. */
+    private int[] runCustomer;
     private int subjectCount;
 
     Run(List<? extends TimelineVisitor> visitors, Executor executor) {
@@ -199,8 +203,14 @@ public final class TimelineScan {
         int c = subjectCustomer[s];
         if (seen[c]) {
           multi[c] = true;
+          anyMulti = true;
         }
         seen[c] = true;
+      }
+      runCustomer = new int[subjectCount];
+      for (int s = 0; s < subjectCount; s++) {
+        int c = subjectCustomer[s];
+        runCustomer[s] = multi[c] ? -1 : c;
       }
       for (TimelineVisitor v : visitors) {
         v.begin(dict, customers);
@@ -298,8 +308,12 @@ public final class TimelineScan {
       /** The buffered rows' properties, only when the visitors asked for them. */
       private Map<String, Object>[] bufProperties = withProperties ? newMaps(0) : null;
 
+      /** The visitor, if it takes whole stretches of runs; else null. */
+      private final RunVisitor runVisitor;
+
       Worker(TimelineVisitor visitor) {
         this.visitor = visitor;
+        this.runVisitor = visitor instanceof RunVisitor r ? r : null;
       }
 
       void walk(TouchpointBatch batch, int from, int to) {
@@ -307,13 +321,22 @@ public final class TimelineScan {
           return;
         }
         if (batch instanceof TouchpointArrays arrays) {
+          boolean byRuns = runVisitor != null && runVisitor.acceptsRuns(arrays);
+          if (byRuns) {
+            runVisitor.visitRuns(batch, arrays, from, to, runCustomer);
+            if (!anyMulti) {
+              return;
+            }
+          }
           // the runs in subject order, without reading the subject column
           int[] runStart = arrays.subjectRunStarts();
           int i = from;
           for (int s = batch.subject(from); i < to; s++) {
             int j = Math.min(to, runStart[s + 1]);
             if (j > i) {
-              visitRun(batch, i, j, s);
+              if (!byRuns || s < subjectCount && runCustomer[s] < 0) {
+                visitRun(batch, i, j, s);
+              }
               i = j;
             }
           }
@@ -432,7 +455,7 @@ public final class TimelineScan {
   }
 
   /** A timeline over a run of rows of a batch. */
-  private static final class RangeTimeline implements Timeline, BatchRange {
+  private static final class RangeTimeline implements Timeline {
     private final boolean withProperties;
     private TouchpointBatch batch;
     private int offset;
@@ -448,16 +471,6 @@ public final class TimelineScan {
       this.offset = offset;
       this.size = size;
       this.customer = customer;
-    }
-
-    @Override
-    public TouchpointBatch batch() {
-      return batch;
-    }
-
-    @Override
-    public int offset() {
-      return offset;
     }
 
     @Override

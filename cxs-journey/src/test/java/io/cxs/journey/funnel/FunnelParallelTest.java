@@ -82,6 +82,31 @@ final class FunnelParallelTest {
     }
   }
 
+  private static Funnel.Builder commonFunnel() {
+    return Funnel.builder().step("View").step("Add").step("Buy").window(Duration.ofDays(7))
+        .breakdown(Breakdown.firstChannel());
+  }
+
+  /**
+   * The common funnel (required steps by name) runs straight over the store's arrays, a range of
+   * customers per thread; the anonymous-then-identified customers come afterwards.
+   */
+  @Test
+  void run_parallelCommonFunnel_equalsOneThread() {
+    FunnelReport one = commonFunnel().build().run(cxs);
+    assertThat(one.steps().get(2).count()).isPositive();
+    for (int threads : new int[] {2, 3}) {
+      FunnelReport many = commonFunnel().parallelism(threads).executor(pool).build().run(cxs);
+      assertThat(many.customers()).isEqualTo(one.customers());
+      assertThat(many.steps()).isEqualTo(one.steps());
+      assertThat(many.medianSecondsToConvert()).isEqualTo(one.medianSecondsToConvert());
+      assertThat(many.segments()).isEqualTo(one.segments());
+      for (int s = 1; s < one.steps().size(); s++) {
+        assertThat(many.droppedAt(s)).containsExactlyInAnyOrderElementsOf(one.droppedAt(s));
+      }
+    }
+  }
+
   @Test
   void run_parallelWithPropertyConditions_equalsOneThread() {
     Funnel.Builder b = Funnel.builder().step("View")

@@ -141,7 +141,10 @@ public final class TimelineScan {
     private boolean[] multi;
     /** True if some customer has several subjects. */
     private boolean anyMulti;
-    /** By subject: its customer if that customer has no other subject, else -1. */
+    /**
+     * By subject: its customer if that customer has no other subject, else -1; only if some
+     * visitor is a {@link RunVisitor}.
+     */
     private int[] runCustomer;
     private int subjectCount;
 
@@ -207,10 +210,12 @@ public final class TimelineScan {
         }
         seen[c] = true;
       }
-      runCustomer = new int[subjectCount];
-      for (int s = 0; s < subjectCount; s++) {
-        int c = subjectCustomer[s];
-        runCustomer[s] = multi[c] ? -1 : c;
+      if (visitors.stream().anyMatch(RunVisitor.class::isInstance)) {
+        runCustomer = new int[subjectCount];
+        for (int s = 0; s < subjectCount; s++) {
+          int c = subjectCustomer[s];
+          runCustomer[s] = multi[c] ? -1 : c;
+        }
       }
       for (TimelineVisitor v : visitors) {
         v.begin(dict, customers);

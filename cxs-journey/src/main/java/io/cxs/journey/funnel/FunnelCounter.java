@@ -25,7 +25,9 @@ import java.util.function.Function;
 /**
  * Computes a funnel over timelines. Each timeline is first reduced to the rows that match a step
  * or an exclusion, as a bit mask per row (bit k: step k; the sign bit: an exclusion); attempts
- * then run over those rows only. See {@link Funnel} for the semantics.
+ * then run over those rows only. The common funnel (required steps matched by name) instead runs
+ * straight over the arrays of an in-memory batch, all its single-subject customers in one loop
+ * ({@link #visitRuns}). See {@link Funnel} for the semantics.
  */
 final class FunnelCounter implements TimelineVisitor, RunVisitor {
   private static final int EXCLUDED = 1 << 31;

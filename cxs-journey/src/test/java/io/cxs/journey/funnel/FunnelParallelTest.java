@@ -72,13 +72,18 @@ final class FunnelParallelTest {
     assertThat(one.customers()).isGreaterThan(9_000);
     for (int threads : new int[] {2, 3, 4}) {
       FunnelReport many = funnel().parallelism(threads).executor(pool).build().run(cxs);
-      assertThat(many.customers()).isEqualTo(one.customers());
-      assertThat(many.steps()).isEqualTo(one.steps());
-      assertThat(many.medianSecondsToConvert()).isEqualTo(one.medianSecondsToConvert());
-      assertThat(many.segments()).isEqualTo(one.segments());
-      for (int s = 1; s < one.steps().size(); s++) {
-        assertThat(many.droppedAt(s)).containsExactlyInAnyOrderElementsOf(one.droppedAt(s));
-      }
+      assertSameReport(many, one);
+    }
+  }
+
+  /** Counts, times, segments and dropped customers agree (dropped ones in any order). */
+  private static void assertSameReport(FunnelReport many, FunnelReport one) {
+    assertThat(many.customers()).isEqualTo(one.customers());
+    assertThat(many.steps()).isEqualTo(one.steps());
+    assertThat(many.medianSecondsToConvert()).isEqualTo(one.medianSecondsToConvert());
+    assertThat(many.segments()).isEqualTo(one.segments());
+    for (int s = 1; s < one.steps().size(); s++) {
+      assertThat(many.droppedAt(s)).containsExactlyInAnyOrderElementsOf(one.droppedAt(s));
     }
   }
 
@@ -97,13 +102,7 @@ final class FunnelParallelTest {
     assertThat(one.steps().get(2).count()).isPositive();
     for (int threads : new int[] {2, 3}) {
       FunnelReport many = commonFunnel().parallelism(threads).executor(pool).build().run(cxs);
-      assertThat(many.customers()).isEqualTo(one.customers());
-      assertThat(many.steps()).isEqualTo(one.steps());
-      assertThat(many.medianSecondsToConvert()).isEqualTo(one.medianSecondsToConvert());
-      assertThat(many.segments()).isEqualTo(one.segments());
-      for (int s = 1; s < one.steps().size(); s++) {
-        assertThat(many.droppedAt(s)).containsExactlyInAnyOrderElementsOf(one.droppedAt(s));
-      }
+      assertSameReport(many, one);
     }
   }
 

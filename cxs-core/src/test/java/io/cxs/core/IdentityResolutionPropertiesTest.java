@@ -47,21 +47,35 @@ class IdentityResolutionPropertiesTest {
           Map<String, Object> traits = new TreeMap<>();
           traits.put("plan", plan);
           e.ifPresent(x -> traits.put("email", x));
-          return new IdentifyEvent("i-" + uid.orElse("") + a.orElse("") + e.orElse("") + m + plan,
-              uid, a, T0.plusSeconds(60L * m), traits, List.of());
+          String id = messageId("i", uid.orElse(""), a.orElse(""), e.orElse(""), m, plan);
+          return new IdentifyEvent(id, uid, a, T0.plusSeconds(60L * m), traits, List.of());
         });
     Arbitrary<Event> track = Combinators.combine(users.optional(), anons, minutes,
         Arbitraries.of("View", "Cart", "Buy"))
-        .as((u, a, m, name) -> new TrackEvent("t-" + u.orElse("") + a + m + name,
+        .as((u, a, m, name) -> new TrackEvent(messageId("t", u.orElse(""), a, m, name),
             u.isPresent() ? u : Optional.empty(), u.isPresent() ? Optional.empty() : Optional.of(a),
             name, T0.plusSeconds(60L * m), Channel.WEB, Optional.empty(), Map.of(),
             Optional.empty()));
-    Arbitrary<Event> feedback = Combinators.combine(anons, minutes, Arbitraries.integers().between(0, 10))
-        .as((a, m, s) -> new FeedbackEvent("f-" + a + m + s, Optional.empty(), Optional.of(a),
-            T0.plusSeconds(60L * m), io.cxs.core.feedback.FeedbackKind.SURVEY, "nps",
-            io.cxs.core.feedback.Scale.NPS, java.util.OptionalInt.of(s), Optional.empty(),
+    Arbitrary<Event> feedback = Combinators.combine(anons, minutes,
+            Arbitraries.integers().between(0, 10))
+        .as((a, m, s) -> new FeedbackEvent(messageId("f", a, m, s), Optional.empty(),
+            Optional.of(a), T0.plusSeconds(60L * m), io.cxs.core.feedback.FeedbackKind.SURVEY,
+            "nps", io.cxs.core.feedback.Scale.NPS, java.util.OptionalInt.of(s), Optional.empty(),
             Optional.empty(), Channel.EMAIL, Optional.empty()));
     return Arbitraries.oneOf(identify, track, feedback).list().ofMinSize(1).ofMaxSize(40);
+  }
+
+  /**
+   * A message id that differs whenever the content does: the engine keeps the first of two events
+   * that share an id, so ids built by plain concatenation (feedback at minute 2 with score 10 and
+   * at minute 21 with score 0 both gave "f-a1210") made the outcome depend on arrival order.
+   */
+  private static String messageId(String type, Object... parts) {
+    StringBuilder id = new StringBuilder(type);
+    for (Object p : parts) {
+      id.append('|').append(p);
+    }
+    return id.toString();
   }
 
   @Property(tries = 200)

@@ -4,6 +4,7 @@ import io.cxs.core.customer.Identity;
 import io.cxs.core.feedback.Feedback;
 import io.cxs.core.feedback.FeedbackKind;
 import io.cxs.core.feedback.Scale;
+import io.cxs.core.internal.FeedbackArrays;
 import io.cxs.core.touchpoint.JourneyStage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
 final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
   private static final JourneyStage[] STAGES = JourneyStage.values();
   private static final FeedbackKind[] KINDS = FeedbackKind.values();
-  private static final short MISSING_SCORE = Short.MIN_VALUE;
+  private static final short MISSING_SCORE = FeedbackArrays.MISSING_SCORE;
 
   private final Dict<Scale> scales = new Dict<>();
   private int[] survey = new int[0];
@@ -245,7 +246,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
   }
 
   /** A snapshot of the base: arrays captured under the lock are never written again. */
-  private static final class Batch implements FeedbackBatch {
+  private static final class Batch implements FeedbackBatch, FeedbackArrays {
     private final int size;
     private final ScanDictionary dictionary;
     private final long[] time;
@@ -340,6 +341,51 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     @Override
     public int stage(int row) {
       return stage[row];
+    }
+
+    @Override
+    public long[] timeArray() {
+      return time;
+    }
+
+    @Override
+    public int[] subjectArray() {
+      return subject;
+    }
+
+    @Override
+    public int[] surveyArray() {
+      return survey;
+    }
+
+    @Override
+    public short[] scoreArray() {
+      return score;
+    }
+
+    @Override
+    public byte[] kindArray() {
+      return kind;
+    }
+
+    @Override
+    public byte[] scaleArray() {
+      return scale;
+    }
+
+    @Override
+    public int[] scaleKeys() {
+      return scaleKeys;
+    }
+
+    @Override
+    public short[] channelArray() {
+      return channel;
+    }
+
+    @Override
+    public byte[] stageArray() {
+      return stage;
     }
 
     @Override

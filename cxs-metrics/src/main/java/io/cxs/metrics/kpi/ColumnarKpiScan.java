@@ -3,6 +3,7 @@ package io.cxs.metrics.kpi;
 import io.cxs.metrics.CalendarPeriod;
 import io.cxs.core.customer.Identity;
 import io.cxs.core.feedback.FeedbackKind;
+import io.cxs.core.internal.FeedbackArrays;
 import io.cxs.core.internal.Parallel;
 import io.cxs.core.spi.FeedbackBatch;
 import io.cxs.core.spi.ScanDictionary;
@@ -26,17 +27,21 @@ import java.util.function.Function;
 
 /**
  * One columnar pass of a {@link KpiQuery}: every KPI of every (period, group) cell is counted in
- * primitive arrays indexed by {@code (period − base) · groups + group}. Periods come from a table
- * of 15-minute buckets (every real time zone offset is a multiple of 15 minutes), so a row costs
- * a subtraction, a division by a constant and a table load; a bucket in which the zone's offset
- * changes is marked and its rows are computed exactly. With a {@link KpiQuery#parallelism()}
+ * primitive arrays indexed by {@code (period − base) · groups + group}, in one loop over column
+ * arrays (the in-memory store's own, or chunks copied from another store's batch). Periods come
+ * from a table of buckets, so a row costs a subtraction, a division by a constant and a table
+ * load: a bucket per local day for a fixed-offset zone such as UTC (a table of a few hundred
+ * entries for a year, which stays in the first-level cache), else per 15 minutes (every real
+ * time zone offset is a multiple of 15 minutes); a bucket in which the zone's offset changes is
+ * marked and its rows are computed exactly. With a {@link KpiQuery#parallelism()}
  * above 1, a large batch is cut into row ranges counted into separate arrays (the calling thread
  * takes the first, the query's executor the others) that are then added up: counts are sums, so
  * the result is the same. Not thread-safe: one instance per scan.
  */
 final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   static final long BUCKET_MS = 15 * 60_000L;
-  /** Larger time ranges than this many buckets (about 114 years) skip the table. */
+  private static final long DAY_MS = 86_400_000L;
+  /** Larger time ranges than this many buckets (about 114 years of 15 minutes) skip the table. */
   private static final long MAX_BUCKETS = 4_000_000L;
   private static final int SLOW = Integer.MIN_VALUE;
   private static final int NPS = 0;
@@ -67,6 +72,10 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   private long periodBase;
   private int periodCount;
   private long tableStartMs;
+  /** True for a fixed-offset zone: the table then has a bucket per local day, else per 15 min. */
+  private final boolean dayBuckets;
+  /** A bucket boundary: the zone's local midnight of 1970-01-01 for day buckets, else 0. */
+  private final long bucketOriginMs;
   private int[] table;
 
   private long[] nps = new long[0];
@@ -88,6 +97,10 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     this.zone = query.zone();
     this.dim = query.dimension().map(Dimension::kind).orElse(null);
     this.traitOf = traitOf;
+    ZoneRules rules = zone.getRules();
+    this.dayBuckets = rules.isFixedOffset();
+    this.bucketOriginMs =
+        dayBuckets ? -1000L * rules.getOffset(Instant.EPOCH).getTotalSeconds() : 0;
     for (int s = 0; s <= 10; s++) {
       npsCat[s] = s >= 9 ? 0 : s >= 7 ? 1 : 2;
     }
@@ -163,12 +176,42 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
   }
 
   /**
-   * Counts rows {@code [from, to)} into the given arrays (laid out as the scan's own).
+   * Counts rows {@code [from, to)} into the given arrays (laid out as the scan's own): straight
+   * from the batch's arrays if it has them, else a chunk of copied rows at a time.
    *
    * @return the number of rows skipped because their scale is not the KPI's
    */
   private long count(FeedbackBatch batch, int from, int to, int[] rowGroup, long[] npsCounts,
       long[] csatCounts, long[] cesStats) {
+    if (batch instanceof FeedbackArrays) {
+      return countRows((FeedbackArrays) batch, from, to, 0, rowGroup, npsCounts, csatCounts,
+          cesStats);
+    }
+    FeedbackChunk chunk = new FeedbackChunk(batch, period != null, dim);
+    long skippedRows = 0;
+    for (int r = from; r < to; ) {
+      int end = chunk.fill(r, to);
+      skippedRows += countRows(chunk, 0, end - r, r, rowGroup, npsCounts, csatCounts, cesStats);
+      r = end;
+    }
+    return skippedRows;
+  }
+
+  /**
+   * The row loop: counts indexes {@code [from, to)} of the arrays, which are batch rows
+   * {@code rowOffset + from} onwards.
+   */
+  private long countRows(FeedbackArrays a, int from, int to, int rowOffset, int[] rowGroup,
+      long[] npsCounts, long[] csatCounts, long[] cesStats) {
+    final long[] time = a.timeArray();
+    final int[] survey = a.surveyArray();
+    final short[] score = a.scoreArray();
+    final byte[] kind = a.kindArray();
+    final byte[] scale = a.scaleArray();
+    final int[] scaleKeys = a.scaleKeys();
+    final short[] channel = a.channelArray();
+    final byte[] stage = a.stageArray();
+    final int[] subject = a.subjectArray();
     final byte[] kpiOf = surveyKpi;
     final int[] tab = table;
     final long start = tableStartMs;
@@ -180,16 +223,18 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     final int[] expKey = expectedKey;
     final Dimension.Kind dimension = dim;
     final boolean byPeriod = period != null;
+    final boolean days = dayBuckets;
     long skippedRows = 0;
     for (int r = from; r < to; r++) {
-      int k = kpiOf[batch.survey(r)];
+      int k = kpiOf[survey[r]];
       if (k < 0) {
         continue;
       }
       int p = 0;
       if (byPeriod) {
-        long t = batch.epochMillis(r);
-        int abs = tab == null ? SLOW : tab[(int) ((t - start) / BUCKET_MS)];
+        long t = time[r];
+        int abs = tab == null ? SLOW
+            : tab[(int) (days ? (t - start) / DAY_MS : (t - start) / BUCKET_MS)];
         p = (int) ((abs == SLOW ? exactPeriod(t) : abs) - base);
       }
       int g;
@@ -198,25 +243,25 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
       } else {
         switch (dimension) {
           case CHANNEL:
-            g = batch.channel(r);
+            g = channel[r];
             break;
           case SURVEY:
-            g = batch.survey(r);
+            g = survey[r];
             break;
           case STAGE:
-            g = batch.stage(r) + 1;
+            g = stage[r] + 1;
             break;
           case TRAIT:
-            g = subjectGroups[batch.subject(r)];
+            g = subjectGroups[subject[r]];
             break;
           default:
-            g = rowGroup[r];
+            g = rowGroup[rowOffset + r];
         }
       }
       int cell = p * groups + g;
-      int score = batch.score(r);
-      if (score == FeedbackBatch.NO_SCORE) {
-        if (batch.kind(r) != SURVEY_KIND) {
+      int sc = score[r];
+      if (sc == FeedbackArrays.MISSING_SCORE) {
+        if (kind[r] != SURVEY_KIND) {
           continue;
         }
         if (k == NPS) {
@@ -228,20 +273,20 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
         }
         continue;
       }
-      if (batch.scaleKey(r) != expKey[k]) {
+      if (scaleKeys[scale[r]] != expKey[k]) {
         skippedRows++;
         continue;
       }
       if (k == NPS) {
-        npsCounts[cell * 4 + npsCategory[score]]++;
+        npsCounts[cell * 4 + npsCategory[sc]]++;
       } else if (k == CSAT) {
-        csatCounts[cell * 4 + csatCategory[score - csatMin]]++;
+        csatCounts[cell * 4 + csatCategory[sc - csatMin]]++;
       } else {
         int c = cell * 5;
         cesStats[c]++;
-        cesStats[c + 1] += score;
-        cesStats[c + 2] += (long) score * score;
-        if (score >= cesLowFrom) {
+        cesStats[c + 1] += sc;
+        cesStats[c + 2] += (long) sc * sc;
+        if (sc >= cesLowFrom) {
           cesStats[c + 3]++;
         }
       }
@@ -358,10 +403,10 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     if (periodCount == 0 || lo < periodBase || hi >= periodBase + periodCount) {
       relayout(lo, (int) (hi - lo + 1), groupCap);
     }
-    long b0 = Math.floorDiv(minMs, BUCKET_MS);
-    long b1 = Math.floorDiv(maxMs, BUCKET_MS);
+    long b0 = bucketOf(minMs);
+    long b1 = bucketOf(maxMs);
     if (table != null) {
-      long t0 = tableStartMs / BUCKET_MS;
+      long t0 = bucketOf(tableStartMs);
       long t1 = t0 + table.length - 1;
       if (b0 >= t0 && b1 <= t1) {
         return;
@@ -377,34 +422,34 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
     buildTable(b0, (int) (b1 - b0 + 1));
   }
 
+  /** @return the table bucket holding an instant */
+  private long bucketOf(long epochMillis) {
+    return Math.floorDiv(epochMillis - bucketOriginMs, dayBuckets ? DAY_MS : BUCKET_MS);
+  }
+
   private void buildTable(long firstBucket, int buckets) {
     int[] tab = new int[buckets];
     ZoneRules rules = zone.getRules();
-    boolean fixed = rules.isFixedOffset();
-    ZoneOffset fixedOffset = fixed ? rules.getOffset(Instant.EPOCH) : null;
     for (int i = 0; i < buckets; i++) {
-      long startMs = (firstBucket + i) * BUCKET_MS;
-      ZoneOffset o1;
-      if (fixed) {
-        o1 = fixedOffset;
+      long localDay;
+      if (dayBuckets) {
+        // bucket b is local day b: the origin is the zone's local midnight of 1970-01-01
+        localDay = firstBucket + i;
       } else {
-        o1 = rules.getOffset(Instant.ofEpochMilli(startMs));
+        long startMs = (firstBucket + i) * BUCKET_MS;
+        ZoneOffset o1 = rules.getOffset(Instant.ofEpochMilli(startMs));
         ZoneOffset o2 = rules.getOffset(Instant.ofEpochMilli(startMs + BUCKET_MS - 1));
-        if (!o1.equals(o2)) {
+        if (!o1.equals(o2) || o1.getTotalSeconds() % 900 != 0) {
           tab[i] = SLOW;
           continue;
         }
+        localDay = Math.floorDiv(startMs / 1000 + o1.getTotalSeconds(), 86_400L);
       }
-      if (o1.getTotalSeconds() % 900 != 0) {
-        tab[i] = SLOW;
-        continue;
-      }
-      long localDay = Math.floorDiv(startMs / 1000 + o1.getTotalSeconds(), 86_400L);
       long p = period.index(LocalDate.ofEpochDay(localDay));
       tab[i] = p >= Integer.MIN_VALUE + 1 && p <= Integer.MAX_VALUE ? (int) p : SLOW;
     }
     table = tab;
-    tableStartMs = firstBucket * BUCKET_MS;
+    tableStartMs = bucketOriginMs + firstBucket * (dayBuckets ? DAY_MS : BUCKET_MS);
   }
 
   // ---- count arrays ---------------------------------------------------------------------------

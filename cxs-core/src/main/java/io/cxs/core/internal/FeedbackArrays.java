@@ -13,6 +13,9 @@ public interface FeedbackArrays {
   /** The value in {@link #scoreArray()} of a row without a score. */
   short MISSING_SCORE = Short.MIN_VALUE;
 
+  /** The bit of {@link #stageArray()} that the store may use for its own purposes. */
+  int HAS_EXTRA = 0x80;
+
   /** @return the time column, epoch milliseconds by row */
   long[] timeArray();
 
@@ -37,6 +40,9 @@ public interface FeedbackArrays {
   /** @return the channel codes by row */
   short[] channelArray();
 
-  /** @return the journey stage ordinals by row, {@code TouchpointBatch.NO_STAGE} for none */
+  /**
+   * @return the journey stages by row in bits 0-6, as the stage's ordinal + 1 and 0 for none
+   *     (read {@code stage & 0x7F}); bit 7, {@link #HAS_EXTRA}, is the store's own
+   */
   byte[] stageArray();
 }

@@ -18,12 +18,13 @@ import java.util.function.Consumer;
 
 /**
  * The in-memory {@link FeedbackStore}: columns of primitives (see {@link ColumnarLog}) plus one
- * optional reference per row for the comment and the rated touchpoint.
+ * sparse list of the rows with a comment or a rated touchpoint.
  */
 final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
   private static final JourneyStage[] STAGES = JourneyStage.values();
   private static final FeedbackKind[] KINDS = FeedbackKind.values();
   private static final short MISSING_SCORE = FeedbackArrays.MISSING_SCORE;
+  private static final int HAS_EXTRA = FeedbackArrays.HAS_EXTRA;
 
   private final Dict<Scale> scales = new Dict<>();
   private int[] survey = new int[0];
@@ -31,9 +32,10 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
   private byte[] kind = new byte[0];
   private byte[] scale = new byte[0];
   private short[] channel = new short[0];
+  /** Bits 0-6: the journey stage ordinal + 1 (0 for none); bit 7: the row has an {@link Extra}. */
   private byte[] stage = new byte[0];
-  /** Null, or the row's {@link Extra}. */
-  private Object[] extra = new Object[0];
+  /** The {@link Extra} of the rows that have one: most rows have none. */
+  private final SparseColumn<Extra> extras = new SparseColumn<>();
 
   /** What only some feedback has: a comment and the rated touchpoint. */
   private static final class Extra {
@@ -54,7 +56,6 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     scale = Arrays.copyOf(scale, capacity);
     channel = Arrays.copyOf(channel, capacity);
     stage = Arrays.copyOf(stage, capacity);
-    extra = Arrays.copyOf(extra, capacity);
   }
 
   @Override
@@ -65,7 +66,6 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     byte[] sl = new byte[capacity];
     short[] ch = new short[capacity];
     byte[] st = new byte[capacity];
-    Object[] ex = new Object[capacity];
     for (int i = 0; i < n; i++) {
       int r = perm[i];
       su[i] = survey[r];
@@ -74,15 +74,15 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
       sl[i] = scale[r];
       ch[i] = channel[r];
       st[i] = stage[r];
-      ex[i] = extra[r];
     }
     survey = su;
     score = sc;
     kind = k;
     scale = sl;
     channel = ch;
+    byte[] oldStage = stage;
+    extras.gather(perm, n, r -> oldStage[r] < 0);
     stage = st;
-    extra = ex;
   }
 
   @Override
@@ -130,10 +130,12 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     kind[row] = (byte) f.kind().ordinal();
     scale[row] = (byte) scaleCode;
     channel[row] = (short) channelCode;
-    stage[row] = (byte) f.stage().map(JourneyStage::ordinal).orElse(TouchpointBatch.NO_STAGE)
-        .intValue();
-    extra[row] = f.comment().isEmpty() && f.touchpointId().isEmpty()
-        ? null : new Extra(f.comment(), f.touchpointId());
+    int st = f.stage().isPresent() ? f.stage().get().ordinal() + 1 : 0;
+    if (f.comment().isPresent() || f.touchpointId().isPresent()) {
+      extras.add(row, new Extra(f.comment(), f.touchpointId()));
+      st |= HAS_EXTRA;
+    }
+    stage[row] = (byte) st;
     finishAppend();
     return true;
   }
@@ -182,8 +184,8 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
   }
 
   private Feedback toFeedback(int row) {
-    Extra e = (Extra) extra[row];
-    int st = stage[row];
+    Extra e = stage[row] < 0 ? extras.get(row) : null;
+    int st = (stage[row] & 0x7F) - 1;
     return new Feedback(eventId(row), subjects.value(subject[row]), Instant.ofEpochMilli(time[row]),
         KINDS[kind[row]], names.value(survey[row]), scales.value(scale[row]),
         score[row] == MISSING_SCORE ? OptionalInt.empty() : OptionalInt.of(score[row]),
@@ -225,7 +227,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
         scaleValues[i] = scales.value(i);
       }
       batch = new Batch(size, dictionary(), time, subject, survey, score, kind, scale, scaleValues,
-          channel, stage, extra);
+          channel, stage, extras.snapshot());
     } finally {
       lock.writeLock().unlock();
     }
@@ -239,7 +241,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     lock.readLock().lock();
     try {
       return sharedBytes() + 4L * survey.length + 2L * score.length + kind.length + scale.length
-          + 2L * channel.length + stage.length + 4L * extra.length;
+          + 2L * channel.length + stage.length + extras.bytes();
     } finally {
       lock.readLock().unlock();
     }
@@ -259,11 +261,11 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
     private final int[] scaleKeys;
     private final short[] channel;
     private final byte[] stage;
-    private final Object[] extra;
+    private final SparseColumn.Snapshot<Extra> extras;
 
     Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, int[] survey,
         short[] score, byte[] kind, byte[] scale, Scale[] scales, short[] channel, byte[] stage,
-        Object[] extra) {
+        SparseColumn.Snapshot<Extra> extras) {
       this.size = size;
       this.dictionary = dictionary;
       this.time = time;
@@ -279,7 +281,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
       }
       this.channel = channel;
       this.stage = stage;
-      this.extra = extra;
+      this.extras = extras;
     }
 
     @Override
@@ -340,7 +342,7 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
 
     @Override
     public int stage(int row) {
-      return stage[row];
+      return (stage[row] & 0x7F) - 1;
     }
 
     @Override
@@ -390,14 +392,12 @@ final class InMemoryFeedbackStore extends ColumnarLog implements FeedbackStore {
 
     @Override
     public String touchpointId(int row) {
-      Object e = extra[row];
-      return e == null ? "" : ((Extra) e).touchpointId.orElse("");
+      return stage[row] < 0 ? extras.get(row).touchpointId.orElse("") : "";
     }
 
     @Override
     public String comment(int row) {
-      Object e = extra[row];
-      return e == null ? "" : ((Extra) e).comment.orElse("");
+      return stage[row] < 0 ? extras.get(row).comment.orElse("") : "";
     }
 
   }

@@ -31,10 +31,8 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   private short[] channel = new short[0];
   /** Bits 0-6: the journey stage ordinal + 1 (0 for none); bit 7: the row has an {@link Extra}. */
   private byte[] stage = new byte[0];
-  /** The rows that have an {@link Extra}, ascending, and their extras: most rows have none. */
-  private int[] extraRow = new int[0];
-  private Extra[] extra = new Extra[0];
-  private int extraCount;
+  /** The {@link Extra} of the rows that have one: most rows have none. */
+  private final SparseColumn<Extra> extras = new SparseColumn<>();
 
   /** What only some touchpoints have: properties and a monetary value. */
   private static final class Extra {
@@ -66,9 +64,6 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     int[] n32 = name32 == null ? null : new int[capacity];
     short[] c2 = new short[capacity];
     byte[] s2 = new byte[capacity];
-    int[] er2 = new int[Math.max(16, extraCount)];
-    Extra[] e2 = new Extra[er2.length];
-    int k = 0;
     for (int i = 0; i < n; i++) {
       int r = perm[i];
       if (n16 != null) {
@@ -78,18 +73,13 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       }
       c2[i] = channel[r];
       s2[i] = stage[r];
-      if (stage[r] < 0) {
-        er2[k] = i;
-        e2[k++] = extraOf(extraRow, extra, extraCount, r);
-      }
     }
+    byte[] oldStage = stage;
+    extras.gather(perm, n, r -> oldStage[r] < 0);
     name16 = n16;
     name32 = n32;
     channel = c2;
     stage = s2;
-    extraRow = er2;
-    extra = e2;
-    extraCount = k;
   }
 
   @Override
@@ -134,13 +124,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     channel[row] = (short) channelCode;
     int st = t.stage().isPresent() ? t.stage().get().ordinal() + 1 : 0;
     if (!t.properties().isEmpty() || t.value().isPresent()) {
-      if (extraCount == extraRow.length) {
-        int cap = Math.max(16, extraCount + (extraCount >> 1));
-        extraRow = Arrays.copyOf(extraRow, cap);
-        extra = Arrays.copyOf(extra, cap);
-      }
-      extraRow[extraCount] = row;
-      extra[extraCount++] = new Extra(t.properties(), t.value());
+      extras.add(row, new Extra(t.properties(), t.value()));
       st |= HAS_EXTRA;
     }
     stage[row] = (byte) st;
@@ -168,15 +152,6 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   }
 
   /** @return the extra of a row that has one, by binary search over the ascending rows */
-  private static Extra extraOf(int[] rows, Extra[] extras, int count, int row) {
-    int at = Arrays.binarySearch(rows, 0, count, row);
-    if (at < 0) {
-      throw new IllegalStateException(
-          "row " + row + " is marked as having properties but has none");
-    }
-    return extras[at];
-  }
-
   @Override
   public boolean contains(String eventId) {
     Objects.requireNonNull(eventId, "eventId");
@@ -221,7 +196,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
   }
 
   private Touchpoint toTouchpoint(int row) {
-    Extra e = stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row) : null;
+    Extra e = stage[row] < 0 ? extras.get(row) : null;
     int st = (stage[row] & 0x7F) - 1;
     return new Touchpoint(eventId(row), subjects.value(subject[row]), channels.value(channel[row]),
         names.value(nameCode(row)), java.time.Instant.ofEpochMilli(time[row]),
@@ -259,7 +234,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     try {
       compactIfNeeded();
       batch = new Batch(size, dictionary(), time, subject, name16, name32, channel, stage,
-          extraRow, extra, extraCount, baseStart());
+          extras.snapshot(), baseStart());
     } finally {
       lock.writeLock().unlock();
     }
@@ -281,7 +256,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       m.put("name", name32 == null ? 2L * name16.length : 4L * name32.length);
       m.put("channel", 2L * channel.length);
       m.put("stage", (long) stage.length);
-      m.put("extra", 8L * extraRow.length);
+      m.put("extra", extras.bytes());
       return m;
     } finally {
       lock.readLock().unlock();
@@ -298,15 +273,13 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
     private final int[] name32;
     private final short[] channel;
     private final byte[] stage;
-    private final int[] extraRow;
-    private final Extra[] extra;
-    private final int extraCount;
+    private final SparseColumn.Snapshot<Extra> extras;
     /** Subject s has rows [runStart[s], runStart[s + 1]): the scan reads the merged base. */
     private final int[] runStart;
 
     Batch(int size, ScanDictionary dictionary, long[] time, int[] subject, short[] name16,
-        int[] name32, short[] channel, byte[] stage, int[] extraRow, Extra[] extra,
-        int extraCount, int[] runStart) {
+        int[] name32, short[] channel, byte[] stage, SparseColumn.Snapshot<Extra> extras,
+        int[] runStart) {
       this.runStart = runStart;
       this.size = size;
       this.dictionary = dictionary;
@@ -316,9 +289,7 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
       this.name32 = name32;
       this.channel = channel;
       this.stage = stage;
-      this.extraRow = extraRow;
-      this.extra = extra;
-      this.extraCount = extraCount;
+      this.extras = extras;
     }
 
     @Override
@@ -383,12 +354,12 @@ final class InMemoryTouchpointStore extends ColumnarLog implements TouchpointSto
 
     @Override
     public double amount(int row) {
-      return stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row).amount : Double.NaN;
+      return stage[row] < 0 ? extras.get(row).amount : Double.NaN;
     }
 
     @Override
     public Map<String, Object> properties(int row) {
-      return stage[row] < 0 ? extraOf(extraRow, extra, extraCount, row).properties : Map.of();
+      return stage[row] < 0 ? extras.get(row).properties : Map.of();
     }
   }
 

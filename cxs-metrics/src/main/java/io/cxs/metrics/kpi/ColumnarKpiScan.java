@@ -249,7 +249,7 @@ final class ColumnarKpiScan implements Consumer<FeedbackBatch> {
             g = survey[r];
             break;
           case STAGE:
-            g = stage[r] + 1;
+            g = stage[r] & 0x7F;
             break;
           case TRAIT:
             g = subjectGroups[subject[r]];

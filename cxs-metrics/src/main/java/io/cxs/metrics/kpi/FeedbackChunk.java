@@ -89,7 +89,7 @@ final class FeedbackChunk implements FeedbackArrays {
         channel[i] = (short) c;
       }
       if (copyStage) {
-        stage[i] = (byte) batch.stage(r);
+        stage[i] = (byte) (batch.stage(r) + 1);
       }
       if (copySubject) {
         subject[i] = batch.subject(r);

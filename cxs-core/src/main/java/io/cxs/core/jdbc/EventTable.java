@@ -306,11 +306,14 @@ abstract class EventTable<T> {
    * by subject, time and event id, with the configured fetch size, in one read transaction. A
    * batch is cut only where the subject changes, once it holds at least the configured number of
    * rows, so a subject never spans two batches.
+   *
+   * <p>The order names the tenant too, though it is fixed, so that it is exactly the subject
+   * index's: H2 then reads that index in order instead of sorting every row of the tenant, which
+   * was about 4× slower on 300,000 rows that had arrived with customers interleaved.
    */
   final void scan(String columns, GrowingDictionary dictionary, ScanRows rows) {
     sql.transaction(store + ".scan", c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + columns + " FROM " + table
-          + " WHERE tenant = ? ORDER BY subject, ts, event_id",
+      try (PreparedStatement ps = c.prepareStatement(scanSql(columns),
           ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         ps.setFetchSize(fetchSize);
         ps.setString(1, tenant);
@@ -335,5 +338,11 @@ abstract class EventTable<T> {
       }
       return null;
     });
+  }
+
+  /** @return the query of {@link #scan}, its one parameter the tenant */
+  final String scanSql(String columns) {
+    return "SELECT " + columns + " FROM " + table
+        + " WHERE tenant = ? ORDER BY tenant, subject, ts, event_id";
   }
 }

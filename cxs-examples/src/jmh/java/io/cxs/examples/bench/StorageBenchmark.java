@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Storage: ingestion throughput (events/s) into the in-memory store, an embedded H2 file database
  * and PostgreSQL, batched ({@code addAll} of 1000 touchpoints) and one at a time ({@code add}, as
- * {@code Cxs.ingest} stores a track event); and profile-read latency with and without the
- * Caffeine cache. PostgreSQL runs only when {@code CXS_TEST_POSTGRES_URL} names a
+ * {@code Cxs.ingest} stores a track event); the time of a whole-store scan; and profile-read
+ * latency with and without the Caffeine cache. PostgreSQL runs only when {@code CXS_TEST_POSTGRES_URL} names a
  * server (as {@code .ci/postgres.sh} starts one); otherwise its parameters fail with a message.
  *
  * <pre>
@@ -159,6 +159,62 @@ public class StorageBenchmark {
     public void close() throws IOException {
       db.close();
     }
+  }
+
+  /**
+   * A whole-store scan of 200,000 touchpoints of 20,000 customers that arrived interleaved, as
+   * real traffic does, so the stored order is not the scan's (subject, time) order.
+   */
+  @State(Scope.Thread)
+  public static class Scan {
+    static final int ROWS = 200_000;
+
+    @Param({"memory", "h2", "postgres"})
+    public String store;
+
+    Db db;
+    TouchpointStore touchpoints;
+
+    @Setup(Level.Trial)
+    public void open() throws IOException {
+      if (!store.equals("memory")) {
+        db = new Db(store);
+      }
+      touchpoints = db == null ? TouchpointStore.inMemory()
+          : JdbcStores.builder(db.ds).tenant("bench-scan-" + ProcessHandle.current().pid())
+              .build().touchpoints();
+      java.util.Random random = new java.util.Random(7);
+      List<Touchpoint> batch = new ArrayList<>(BATCH);
+      for (int i = 0; i < ROWS; i++) {
+        batch.add(new Touchpoint("e" + i, Identity.userId("u" + random.nextInt(ROWS / 10)),
+            i % 3 == 0 ? Channel.WEB : Channel.EMAIL, "N" + (i % 20), T0.plusSeconds(i),
+            java.util.Optional.empty(), i % 5 == 0 ? Map.of("sku", "X" + (i % 100)) : Map.of(),
+            java.util.Optional.empty()));
+        if (batch.size() == BATCH) {
+          touchpoints.addAll(batch);
+          batch.clear();
+        }
+      }
+    }
+
+    @TearDown(Level.Trial)
+    public void close() throws IOException {
+      if (db != null) {
+        db.close();
+      }
+    }
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public long scanTouchpoints(Scan s) {
+    long[] rows = {0};
+    s.touchpoints.scan(b -> rows[0] += b.size());
+    if (rows[0] != Scan.ROWS) {
+      throw new IllegalStateException("scanned " + rows[0] + " of " + Scan.ROWS + " rows");
+    }
+    return rows[0];
   }
 
   @Benchmark

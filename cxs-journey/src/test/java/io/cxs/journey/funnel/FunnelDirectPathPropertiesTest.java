@@ -3,23 +3,15 @@ package io.cxs.journey.funnel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cxs.core.Cxs;
-import io.cxs.core.customer.Identity;
 import io.cxs.core.ingest.IdentifyEvent;
 import io.cxs.core.ingest.TrackEvent;
-import io.cxs.core.spi.ScanDictionary;
-import io.cxs.core.spi.TouchpointBatch;
-import io.cxs.core.spi.TouchpointStore;
+import io.cxs.core.spi.PlainBatches;
 import io.cxs.core.touchpoint.Channel;
-import io.cxs.core.touchpoint.Touchpoint;
 import io.cxs.journey.timeline.TimelineScan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
-import java.util.function.Consumer;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
@@ -65,7 +57,7 @@ final class FunnelDirectPathPropertiesTest {
 
     FunnelReport direct = funnel.run(TimelineScan.of(cxs));
     FunnelReport general = funnel.run(
-        TimelineScan.of(new PlainBatches(cxs.touchpoints()), cxs.resolver()));
+        TimelineScan.of(PlainBatches.touchpoints(cxs.touchpoints()), cxs.resolver()));
 
     assertThat(direct.steps()).isEqualTo(general.steps());
     assertThat(direct.customers()).isEqualTo(general.customers());
@@ -73,96 +65,6 @@ final class FunnelDirectPathPropertiesTest {
     assertThat(direct.segments()).isEqualTo(general.segments());
     for (int k = 1; k < steps; k++) {
       assertThat(direct.droppedAt(k)).isEqualTo(general.droppedAt(k));
-    }
-  }
-
-  /** A store whose batches only have the {@link TouchpointBatch} accessors. */
-  private record PlainBatches(TouchpointStore store) implements TouchpointStore {
-    @Override
-    public boolean add(Touchpoint touchpoint) {
-      return store.add(touchpoint);
-    }
-
-    @Override
-    public int addAll(Collection<Touchpoint> touchpoints) {
-      return store.addAll(touchpoints);
-    }
-
-    @Override
-    public boolean contains(String eventId) {
-      return store.contains(eventId);
-    }
-
-    @Override
-    public Optional<Touchpoint> find(String eventId) {
-      return store.find(eventId);
-    }
-
-    @Override
-    public List<Touchpoint> timeline(Identity subject) {
-      return store.timeline(subject);
-    }
-
-    @Override
-    public int delete(Identity subject) {
-      return store.delete(subject);
-    }
-
-    @Override
-    public long count() {
-      return store.count();
-    }
-
-    @Override
-    public void scan(Consumer<? super TouchpointBatch> visitor) {
-      store.scan(batch -> visitor.accept(new PlainBatch(batch)));
-    }
-  }
-
-  private record PlainBatch(TouchpointBatch batch) implements TouchpointBatch {
-    @Override
-    public int size() {
-      return batch.size();
-    }
-
-    @Override
-    public ScanDictionary dictionary() {
-      return batch.dictionary();
-    }
-
-    @Override
-    public long epochMillis(int row) {
-      return batch.epochMillis(row);
-    }
-
-    @Override
-    public int subject(int row) {
-      return batch.subject(row);
-    }
-
-    @Override
-    public int name(int row) {
-      return batch.name(row);
-    }
-
-    @Override
-    public int channel(int row) {
-      return batch.channel(row);
-    }
-
-    @Override
-    public int stage(int row) {
-      return batch.stage(row);
-    }
-
-    @Override
-    public double amount(int row) {
-      return batch.amount(row);
-    }
-
-    @Override
-    public Map<String, Object> properties(int row) {
-      return batch.properties(row);
     }
   }
 }

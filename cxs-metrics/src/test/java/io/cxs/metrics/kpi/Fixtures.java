@@ -7,6 +7,8 @@ import io.cxs.core.feedback.Scale;
 import io.cxs.core.ingest.FeedbackEvent;
 import io.cxs.core.touchpoint.Channel;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -19,6 +21,17 @@ final class Fixtures {
     return new Feedback(id, Identity.userId(user), Instant.parse(at), FeedbackKind.SURVEY, survey,
         scale, score == null ? OptionalInt.empty() : OptionalInt.of(score), Optional.empty(),
         Optional.empty(), Channel.of(channel), Optional.empty());
+  }
+
+  /** @return the feedback with event ids {@code e0, e1, …} in list order, so none is a duplicate */
+  static List<Feedback> withDistinctIds(List<Feedback> list) {
+    List<Feedback> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Feedback f = list.get(i);
+      out.add(new Feedback("e" + i, f.subject(), f.timestamp(), f.kind(), f.survey(), f.scale(),
+          f.score(), f.comment(), f.touchpointId(), f.channel(), f.stage()));
+    }
+    return out;
   }
 
   static Feedback nps(String id, String user, String at, int score, String channel) {

@@ -15,20 +15,18 @@ import io.cxs.core.jdbc.JdbcSchema;
 import io.cxs.core.jdbc.JdbcStores;
 import io.cxs.core.spi.FeedbackBatch;
 import io.cxs.core.spi.FeedbackStore;
-import io.cxs.core.spi.ScanDictionary;
+import io.cxs.core.spi.PlainBatches;
 import io.cxs.core.touchpoint.Channel;
 import io.cxs.core.touchpoint.JourneyStage;
 import io.cxs.metrics.CalendarPeriod;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -41,8 +39,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The KPI scan counts the in-memory store's column arrays directly and copies other stores' rows
  * into chunks of arrays first; both must give the same report. The other store here is the same
- * in-memory store behind a wrapper whose batches only have the {@link FeedbackBatch} accessors,
- * and a JDBC store.
+ * in-memory store behind {@link PlainBatches}, whose batches only have the {@link FeedbackBatch}
+ * accessors, and a JDBC store.
  */
 class KpiColumnPathsTest {
   private static final List<String> ZONES = List.of("UTC", "+05:30", "-09:30", "+01:00:30",
@@ -74,17 +72,7 @@ class KpiColumnPathsTest {
           scale, value, Optional.empty(),
           x % 2 == 0 ? Optional.of("tp" + x) : Optional.empty(),
           Channel.of("ch" + (u + x) % 4), x == 4 ? Optional.empty() : Optional.of(STAGES[u]));
-    }).list().ofMaxSize(80).map(KpiColumnPathsTest::withDistinctIds);
-  }
-
-  private static List<Feedback> withDistinctIds(List<Feedback> list) {
-    List<Feedback> out = new ArrayList<>();
-    for (int i = 0; i < list.size(); i++) {
-      Feedback f = list.get(i);
-      out.add(new Feedback("e" + i, f.subject(), f.timestamp(), f.kind(), f.survey(), f.scale(),
-          f.score(), f.comment(), f.touchpointId(), f.channel(), f.stage()));
-    }
-    return out;
+    }).list().ofMaxSize(80).map(Fixtures::withDistinctIds);
   }
 
   @Property(tries = 300)
@@ -100,7 +88,7 @@ class KpiColumnPathsTest {
     KpiQuery q = b.build();
     FeedbackStore store = FeedbackStore.inMemory();
     store.addAll(feedback);
-    assertSameReport(q.run(new PlainBatches(store)), q.run(store));
+    assertSameReport(q.run(PlainBatches.feedback(store)), q.run(store));
   }
 
   /**
@@ -176,7 +164,7 @@ class KpiColumnPathsTest {
       KpiQuery q = KpiQuery.builder().period(CalendarPeriod.DAY).by(d).build();
       KpiReport arrays = q.run(store);
       assertThat(arrays.groups()).hasSizeGreaterThan(4);
-      assertSameReport(q.run(new PlainBatches(store)), arrays);
+      assertSameReport(q.run(PlainBatches.feedback(store)), arrays);
     }
   }
 
@@ -184,7 +172,8 @@ class KpiColumnPathsTest {
   @Test
   void traitDimension_countsAsTheArrays() {
     Cxs arrays = Cxs.builder().build();
-    Cxs chunks = Cxs.builder().feedbackStore(new PlainBatches(FeedbackStore.inMemory())).build();
+    Cxs chunks =
+        Cxs.builder().feedbackStore(PlainBatches.feedback(FeedbackStore.inMemory())).build();
     Instant t0 = Instant.parse("2026-02-02T10:00:00Z");
     for (Cxs cxs : List.of(arrays, chunks)) {
       for (int u = 0; u < 40; u++) {
@@ -207,115 +196,5 @@ class KpiColumnPathsTest {
     assertThat(actual.groups()).isEqualTo(expected.groups());
     assertThat(actual.overall()).isEqualTo(expected.overall());
     assertThat(actual.ignoredResponses()).isEqualTo(expected.ignoredResponses());
-  }
-
-  /** A store whose batches only have the {@link FeedbackBatch} accessors. */
-  private record PlainBatches(FeedbackStore store) implements FeedbackStore {
-    @Override
-    public boolean add(Feedback feedback) {
-      return store.add(feedback);
-    }
-
-    @Override
-    public int addAll(Collection<Feedback> feedback) {
-      return store.addAll(feedback);
-    }
-
-    @Override
-    public boolean contains(String eventId) {
-      return store.contains(eventId);
-    }
-
-    @Override
-    public Optional<Feedback> find(String eventId) {
-      return store.find(eventId);
-    }
-
-    @Override
-    public List<Feedback> timeline(Identity subject) {
-      return store.timeline(subject);
-    }
-
-    @Override
-    public int delete(Identity subject) {
-      return store.delete(subject);
-    }
-
-    @Override
-    public long count() {
-      return store.count();
-    }
-
-    @Override
-    public void scan(Consumer<? super FeedbackBatch> visitor) {
-      store.scan(batch -> visitor.accept(new PlainBatch(batch)));
-    }
-  }
-
-  private record PlainBatch(FeedbackBatch batch) implements FeedbackBatch {
-    @Override
-    public int size() {
-      return batch.size();
-    }
-
-    @Override
-    public ScanDictionary dictionary() {
-      return batch.dictionary();
-    }
-
-    @Override
-    public long epochMillis(int row) {
-      return batch.epochMillis(row);
-    }
-
-    @Override
-    public int subject(int row) {
-      return batch.subject(row);
-    }
-
-    @Override
-    public int survey(int row) {
-      return batch.survey(row);
-    }
-
-    @Override
-    public int kind(int row) {
-      return batch.kind(row);
-    }
-
-    @Override
-    public int score(int row) {
-      return batch.score(row);
-    }
-
-    @Override
-    public int scaleMin(int row) {
-      return batch.scaleMin(row);
-    }
-
-    @Override
-    public int scaleMax(int row) {
-      return batch.scaleMax(row);
-    }
-
-    @Override
-    public int channel(int row) {
-      return batch.channel(row);
-    }
-
-    @Override
-    public int stage(int row) {
-      return batch.stage(row);
-    }
-
-    @Override
-    public String touchpointId(int row) {
-      return batch.touchpointId(row);
-    }
-
-    @Override
-    public String comment(int row) {
-      return batch.comment(row);
-    }
   }
 }

@@ -132,15 +132,7 @@ final class KpiPropertiesTest {
       Integer value = sc < 0 ? null : scale.min() + sc % scale.points();
       return Fixtures.feedback("id", "u" + u, Instant.ofEpochSecond(t).toString(), s, scale,
           value, ch);
-    }).list().ofMaxSize(60).map(list -> {
-      List<Feedback> out = new ArrayList<>();
-      for (int i = 0; i < list.size(); i++) {
-        Feedback f = list.get(i);
-        out.add(new Feedback("e" + i, f.subject(), f.timestamp(), f.kind(), f.survey(), f.scale(),
-            f.score(), f.comment(), f.touchpointId(), f.channel(), f.stage()));
-      }
-      return out;
-    });
+    }).list().ofMaxSize(60).map(Fixtures::withDistinctIds);
   }
 
   @Property(tries = 300)

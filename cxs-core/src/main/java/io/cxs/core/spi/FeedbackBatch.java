@@ -20,7 +20,10 @@ public interface FeedbackBatch {
   /** @return the number of rows */
   int size();
 
-  /** @return the codes shared by every batch of this scan; names are survey names */
+  /**
+   * @return the scan's codes as of this batch, names being survey names: a growing snapshot,
+   *     see {@link ScanDictionary}
+   */
   ScanDictionary dictionary();
 
   /** @return the row's timestamp in epoch milliseconds */

@@ -17,7 +17,7 @@ public interface TouchpointBatch {
   /** @return the number of rows */
   int size();
 
-  /** @return the codes shared by every batch of this scan */
+  /** @return the scan's codes as of this batch: a growing snapshot, see {@link ScanDictionary} */
   ScanDictionary dictionary();
 
   /** @return the row's timestamp in epoch milliseconds */

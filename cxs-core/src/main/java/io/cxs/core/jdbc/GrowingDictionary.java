@@ -10,11 +10,15 @@ import java.util.Map;
 import java.util.OptionalInt;
 
 /**
- * The dictionary of one streaming scan: codes are assigned as values first appear in the result
- * set, so counts grow from batch to batch but a code never changes meaning. Used by the scanning
- * thread only.
+ * The dictionary of one streaming scan. The scan first reads the distinct subjects, names and
+ * channels of the tenant and then {@linkplain #seal() seals} the dictionary, so that it is
+ * {@linkplain #complete() complete} from the first batch on; a row whose value is not in it
+ * arrived after that read (a concurrent write) and is skipped, as a scan may skip rows added
+ * while it runs. Unsealed, codes are assigned as values first appear. Used by the scanning thread
+ * only.
  */
 final class GrowingDictionary implements ScanDictionary {
+  private boolean sealed;
   private final Codes<String> subjectKeys = new Codes<>();
   private final List<Identity> subjects = new ArrayList<>();
   private final Codes<String> names = new Codes<>();
@@ -26,10 +30,13 @@ final class GrowingDictionary implements ScanDictionary {
     private final Map<T, Integer> codes = new HashMap<>();
     private final List<T> values = new ArrayList<>();
 
-    int encode(T value) {
+    int encode(T value, boolean sealed) {
       Integer c = codes.get(value);
       if (c != null) {
         return c;
+      }
+      if (sealed) {
+        return -1;
       }
       int code = values.size();
       values.add(value);
@@ -51,20 +58,33 @@ final class GrowingDictionary implements ScanDictionary {
     }
   }
 
+  /** From now on, values not yet encoded get -1 instead of a new code. */
+  void seal() {
+    sealed = true;
+  }
+
+  @Override
+  public boolean complete() {
+    return sealed;
+  }
+
+  /** @return the subject's code, or -1 if the dictionary is sealed and does not have it */
   int encodeSubject(String key) {
-    int code = subjectKeys.encode(key);
+    int code = subjectKeys.encode(key, sealed);
     if (code == subjects.size()) {
       subjects.add(Identity.parse(key));
     }
     return code;
   }
 
+  /** @return the name's code, or -1 if the dictionary is sealed and does not have it */
   int encodeName(String name) {
-    return names.encode(name);
+    return names.encode(name, sealed);
   }
 
+  /** @return the channel's code, or -1 if the dictionary is sealed and does not have it */
   int encodeChannel(String name) {
-    int code = channelNames.encode(name);
+    int code = channelNames.encode(name, sealed);
     if (code == channels.size()) {
       channels.add(new Channel(name));
     }

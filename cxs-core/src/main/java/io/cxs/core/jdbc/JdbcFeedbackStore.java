@@ -138,7 +138,7 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
     GrowingDictionary dictionary = new GrowingDictionary();
     scan("subject, ts, survey, kind, score, scale_min, scale_max, channel, stage, touchpoint_id,"
         + " comment_text",
-        dictionary, new Batch(dictionary, batchRows, visitor));
+        "survey", dictionary, new Batch(dictionary, batchRows, visitor));
   }
 
   @Override
@@ -189,15 +189,20 @@ final class JdbcFeedbackStore extends EventTable<Feedback> implements FeedbackSt
         grow(size * 2);
       }
       int r = size;
+      int surveyCode = dictionary.encodeName(rs.getString(3));
+      int channelCode = dictionary.encodeChannel(rs.getString(8));
+      if (surveyCode < 0 || channelCode < 0) {
+        return; // written after the dictionary was read: a concurrent write the scan skips
+      }
       subject[r] = subjectCode;
       time[r] = rs.getLong(2);
-      survey[r] = dictionary.encodeName(rs.getString(3));
+      survey[r] = surveyCode;
       kind[r] = (byte) (int) KIND_CODES.get(rs.getString(4));
       int s = rs.getInt(5);
       score[r] = rs.wasNull() ? NO_SCORE : s;
       scaleMin[r] = (short) rs.getInt(6);
       scaleMax[r] = (short) rs.getInt(7);
-      channel[r] = dictionary.encodeChannel(rs.getString(8));
+      channel[r] = channelCode;
       String st = rs.getString(9);
       stage[r] = (byte) (st == null ? TouchpointBatch.NO_STAGE
           : STAGE_CODES.getOrDefault(st, TouchpointBatch.NO_STAGE));

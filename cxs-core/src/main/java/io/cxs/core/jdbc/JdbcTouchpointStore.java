@@ -140,7 +140,7 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
     Objects.requireNonNull(visitor, "visitor");
     GrowingDictionary dictionary = new GrowingDictionary();
     Batch batch = new Batch(dictionary, batchRows, visitor);
-    scan("subject, ts, name, channel, stage, amount, properties", dictionary, batch);
+    scan("subject, ts, name, channel, stage, amount, properties", "name", dictionary, batch);
   }
 
   @Override
@@ -205,20 +205,23 @@ final class JdbcTouchpointStore extends EventTable<Touchpoint> implements Touchp
         propertiesParsed = Arrays.copyOf(propertiesParsed, c);
       }
       int r = size;
-      subject[r] = subjectCode;
-      time[r] = rs.getLong(2);
       String n = rs.getString(3);
       if (!n.equals(lastName)) {
         lastName = n;
         lastNameCode = dictionary.encodeName(n);
       }
-      name[r] = lastNameCode;
       String ch = rs.getString(4);
       if (!ch.equals(lastChannel)) {
         lastChannel = ch;
         lastChannelCode = dictionary.encodeChannel(ch);
       }
+      if (lastNameCode < 0 || lastChannelCode < 0) {
+        return; // written after the dictionary was read: a concurrent write the scan skips
+      }
+      name[r] = lastNameCode;
       channel[r] = lastChannelCode;
+      subject[r] = subjectCode;
+      time[r] = rs.getLong(2);
       String st = rs.getString(5);
       stage[r] = (byte) (st == null ? NO_STAGE : STAGE_CODES.getOrDefault(st, NO_STAGE));
       double a = rs.getDouble(6);

@@ -41,6 +41,66 @@ public abstract class FeedbackStoreContract {
   }
 
   @Test
+  @DisplayName("a scan past several batches decodes every row, with subjects, surveys and channels"
+      + " that first appear in late batches; a complete dictionary covers them all at once")
+  void scan_pastSeveralBatches_decodesLateCodes() {
+    List<Feedback> all = new ArrayList<>();
+    int n = rowsPastSeveralBatches();
+    for (int i = 0; i < n; i++) {
+      boolean late = i >= n - 20;
+      all.add(new Feedback("f" + i, Identity.userId(String.format("s%06d", i / 3)),
+          T0.plusSeconds(i), FeedbackKind.SURVEY, late ? "late" + i % 3 : "csat", Scale.STARS,
+          OptionalInt.of(1 + i % 5), Optional.empty(), Optional.empty(),
+          late ? new Channel("late-" + i % 2) : Channel.WEB, Optional.empty()));
+    }
+    store.addAll(all);
+    List<String> seen = new ArrayList<>();
+    ScanDictionary[] first = new ScanDictionary[1];
+    int[] firstCounts = new int[3];
+    store.scan(batch -> {
+      ScanDictionary d = batch.dictionary();
+      if (first[0] == null) {
+        first[0] = d;
+        firstCounts[0] = d.subjectCount();
+        firstCounts[1] = d.nameCount();
+        firstCounts[2] = d.channelCount();
+      }
+      for (int r = 0; r < batch.size(); r++) {
+        assertThat(batch.subject(r)).isLessThan(d.subjectCount());
+        assertThat(batch.survey(r)).isLessThan(d.nameCount());
+        assertThat(batch.channel(r)).isLessThan(d.channelCount());
+        if (first[0].complete()) {
+          assertThat(batch.subject(r)).isLessThan(firstCounts[0]);
+          assertThat(batch.survey(r)).isLessThan(firstCounts[1]);
+          assertThat(batch.channel(r)).isLessThan(firstCounts[2]);
+        }
+        seen.add(d.subject(batch.subject(r)) + "|" + d.name(batch.survey(r)) + "|"
+            + batch.epochMillis(r) + "|" + d.channel(batch.channel(r)) + "|" + batch.score(r));
+      }
+    });
+    List<String> expected = new ArrayList<>();
+    for (Feedback f : all) {
+      expected.add(f.subject() + "|" + f.survey() + "|" + f.timestamp().toEpochMilli() + "|"
+          + f.channel() + "|" + f.score().getAsInt());
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(first[0].complete()).isEqualTo(dictionaryComplete());
+  }
+
+  /** @return rows enough for this store's scan to cut several batches (JDBC: 4,096 a batch) */
+  protected int rowsPastSeveralBatches() {
+    return 3 * 4096 + 100;
+  }
+
+  /**
+   * @return true if this store promises a {@linkplain ScanDictionary#complete() complete}
+   *     dictionary from a scan's first batch on (the in-memory and JDBC stores do)
+   */
+  protected boolean dictionaryComplete() {
+    return true;
+  }
+
+  @Test
   @DisplayName("stored feedback is found by its event id with every field intact")
   void add_thenFind_returnsEqualFeedback() {
     Feedback f = new Feedback("f1", ANN, T0, FeedbackKind.COMPLAINT, "delivery", Scale.STARS,

@@ -163,6 +163,67 @@ public abstract class TouchpointStoreContract {
   }
 
   @Test
+  @DisplayName("a scan past several batches decodes every row, with subjects, names and channels"
+      + " that first appear in late batches; a complete dictionary covers them all at once")
+  void scan_pastSeveralBatches_decodesLateCodes() {
+    List<Touchpoint> all = new ArrayList<>();
+    int n = rowsPastSeveralBatches();
+    for (int i = 0; i < n; i++) {
+      // subjects sort in insertion order, and the last ones bring names and channels of their own
+      boolean late = i >= n - 20;
+      all.add(Touchpoint.of("e" + i, Identity.userId(String.format("s%06d", i / 3)),
+          late ? new Channel("late-" + i % 2) : Channel.WEB, late ? "Late " + i : "N" + i % 4,
+          T0.plusSeconds(i)));
+    }
+    store.addAll(all);
+    List<String> seen = new ArrayList<>();
+    ScanDictionary[] first = new ScanDictionary[1];
+    int[] firstCounts = new int[3];
+    int[] batches = {0};
+    store.scan(batch -> {
+      ScanDictionary d = batch.dictionary();
+      if (batches[0]++ == 0) {
+        first[0] = d;
+        firstCounts[0] = d.subjectCount();
+        firstCounts[1] = d.nameCount();
+        firstCounts[2] = d.channelCount();
+      }
+      for (int r = 0; r < batch.size(); r++) {
+        assertThat(batch.subject(r)).isLessThan(d.subjectCount());
+        assertThat(batch.name(r)).isLessThan(d.nameCount());
+        assertThat(batch.channel(r)).isLessThan(d.channelCount());
+        if (first[0].complete()) {
+          assertThat(batch.subject(r)).isLessThan(firstCounts[0]);
+          assertThat(batch.name(r)).isLessThan(firstCounts[1]);
+          assertThat(batch.channel(r)).isLessThan(firstCounts[2]);
+        }
+        seen.add(d.subject(batch.subject(r)) + "|" + d.name(batch.name(r)) + "|"
+            + batch.epochMillis(r) + "|" + d.channel(batch.channel(r)));
+      }
+    });
+    List<String> expected = new ArrayList<>();
+    for (Touchpoint t : all) {
+      expected.add(t.subject() + "|" + t.name() + "|" + t.timestamp().toEpochMilli() + "|"
+          + t.channel());
+    }
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(first[0].complete()).isEqualTo(dictionaryComplete());
+  }
+
+  /** @return rows enough for this store's scan to cut several batches (JDBC: 4,096 a batch) */
+  protected int rowsPastSeveralBatches() {
+    return 3 * 4096 + 100;
+  }
+
+  /**
+   * @return true if this store promises a {@linkplain ScanDictionary#complete() complete}
+   *     dictionary from a scan's first batch on (the in-memory and JDBC stores do)
+   */
+  protected boolean dictionaryComplete() {
+    return true;
+  }
+
+  @Test
   @DisplayName("subjectRunEnd gives the end of each subject's run, also after a delete")
   void scan_subjectRunEnd_endsEachRun() {
     Random random = new Random(11);

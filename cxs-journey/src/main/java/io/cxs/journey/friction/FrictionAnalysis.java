@@ -11,6 +11,7 @@ import io.cxs.journey.funnel.FunnelReport;
 import io.cxs.journey.map.JourneyMapReport;
 import io.cxs.journey.map.StageReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -73,14 +74,21 @@ public final class FrictionAnalysis {
       }
     }
     long[][] fb = new long[n][3];
+    // codes keep their meaning for the whole scan, and later batches may bring new ones
+    int[][] stepOfSubject = {new int[0]};
     feedback.scan(b -> {
       ScanDictionary d = b.dictionary();
-      int[] stepOf = new int[d.subjectCount()];
-      for (int s = 0; s < stepOf.length; s++) {
-        var subject = d.subject(s);
-        CustomerId id = resolver.customerOf(subject).orElseGet(() -> CustomerId.of(
-            subject.kind() == IdentityKind.USER_ID ? subject.value() : subject.key()));
-        stepOf[s] = droppedAt.getOrDefault(id, -1);
+      int[] stepOf = stepOfSubject[0];
+      if (stepOf.length < d.subjectCount()) {
+        int from = stepOf.length;
+        stepOf = Arrays.copyOf(stepOf, d.subjectCount());
+        for (int s = from; s < stepOf.length; s++) {
+          var subject = d.subject(s);
+          CustomerId id = resolver.customerOf(subject).orElseGet(() -> CustomerId.of(
+              subject.kind() == IdentityKind.USER_ID ? subject.value() : subject.key()));
+          stepOf[s] = droppedAt.getOrDefault(id, -1);
+        }
+        stepOfSubject[0] = stepOf;
       }
       for (int r = 0; r < b.size(); r++) {
         int subject = b.subject(r);

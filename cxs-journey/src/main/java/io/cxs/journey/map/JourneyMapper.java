@@ -49,6 +49,8 @@ final class JourneyMapper implements TimelineVisitor {
   private final List<Map<Integer, long[]>> moments = new ArrayList<>();
   private long[] reachTimes = new long[0];
   private byte[] current = new byte[0];
+  /** The feedback scan's subjects resolved so far, by subject code. */
+  private int[] feedbackOrdinals = new int[0];
   // per-timeline scratch
   private final long[] reach;
   private final List<java.util.Set<Integer>> seenChannels = new ArrayList<>();
@@ -198,7 +200,9 @@ final class JourneyMapper implements TimelineVisitor {
    * towards the stage's sentiment.
    */
   private void feedback(FeedbackBatch b, Customers customers, long[][] fb, Kpis[] kpis) {
-    int[] ordinal = customers.resolve(b.dictionary());
+    // codes keep their meaning for the whole scan: resolve only those new in this batch
+    int[] ordinal = customers.resolve(b.dictionary(), feedbackOrdinals);
+    feedbackOrdinals = ordinal;
     OptionalInt nps = b.dictionary().nameCode("nps");
     OptionalInt csat = b.dictionary().nameCode("csat");
     OptionalInt ces = b.dictionary().nameCode("ces");

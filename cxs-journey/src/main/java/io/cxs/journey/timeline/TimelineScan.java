@@ -25,8 +25,13 @@ import java.util.function.Supplier;
  * copy. The rows of a customer with several subjects (an anonymous visitor who later identified)
  * are copied aside during the scan and merged by time after it (ties broken by subject, then by
  * the store's order), so the result does not depend on which identity an event arrived with.
- * Touchpoints whose subject appears in the dictionary only after the scan started are skipped.
- * Properties are copied (as references) only for a visitor that
+ *
+ * <p>A store whose first batch's dictionary is {@linkplain ScanDictionary#complete() complete}
+ * (the in-memory and JDBC stores) is walked as above. For a store whose dictionary grows from
+ * batch to batch, a later batch may bring another subject of a customer already met, so every
+ * row is copied aside, and the visitors get {@link TimelineVisitor#begin} and every timeline
+ * after the last batch, with the dictionary as that batch had it: the same timelines, at the
+ * cost of a copy. Properties are copied (as references) only for a visitor that
  * {@linkplain TimelineVisitor#needsProperties() asks for them}.
  *
  * <pre>{@code
@@ -147,6 +152,10 @@ public final class TimelineScan {
      */
     private int[] runCustomer;
     private int subjectCount;
+    /** The subjects resolved so far, while the store's dictionary grows; else null. */
+    private Customers.Growing growing;
+    /** The dictionary of the latest batch, while the store's dictionary grows. */
+    private ScanDictionary latest;
 
     Run(List<? extends TimelineVisitor> visitors, Executor executor) {
       this.visitors = visitors;
@@ -159,8 +168,18 @@ public final class TimelineScan {
     }
 
     void accept(TouchpointBatch batch) {
-      if (dictionary == null) {
-        begin(batch.dictionary());
+      if (dictionary == null && growing == null) {
+        if (batch.dictionary().complete()) {
+          begin(batch.dictionary());
+        } else {
+          growing = new Customers.Growing(resolver);
+        }
+      }
+      if (growing != null) {
+        latest = batch.dictionary();
+        growing.extend(latest);
+        workers[0].bufferAll(batch);
+        return;
       }
       int size = batch.size();
       int parts = (int) Math.min(workers.length, Math.max(1, size / MIN_ROWS_PER_RANGE));
@@ -227,6 +246,14 @@ public final class TimelineScan {
      * (counting sort) and merged by time, each worker taking an equal share of the customers.
      */
     void finish() {
+      if (growing != null) {
+        // the visitors start only now, with the whole dictionary and every customer
+        dictionary = FrozenDictionary.copyOf(latest);
+        customers = growing.build();
+        for (TimelineVisitor v : visitors) {
+          v.begin(dictionary, customers);
+        }
+      }
       int buffered = 0;
       for (Worker w : workers) {
         buffered += w.buffered;
@@ -351,6 +378,18 @@ public final class TimelineScan {
         while (i < to) {
           int j = Math.min(to, batch.subjectRunEnd(i));
           visitRun(batch, i, j, batch.subject(i));
+          i = j;
+        }
+      }
+
+      /** Copies every row of a batch aside, for a scan whose dictionary grows. */
+      void bufferAll(TouchpointBatch batch) {
+        int size = batch.size();
+        int i = 0;
+        while (i < size) {
+          int j = batch.subjectRunEnd(i);
+          int s = batch.subject(i);
+          buffer(batch, i, j, growing.customerOf(s), s);
           i = j;
         }
       }

@@ -1,0 +1,33 @@
+package io.cxs.core.spi;
+
+import org.junit.jupiter.api.Nested;
+
+/** The test stores with growing dictionaries keep every store's contract, but not complete(). */
+final class GrowingDictionariesStoreTest {
+
+  @Nested
+  final class Touchpoints extends TouchpointStoreContract {
+    @Override
+    protected TouchpointStore newStore() {
+      return GrowingDictionaries.touchpoints(TouchpointStore.inMemory(), 7);
+    }
+
+    @Override
+    protected boolean dictionaryComplete() {
+      return false;
+    }
+  }
+
+  @Nested
+  final class Feedbacks extends FeedbackStoreContract {
+    @Override
+    protected FeedbackStore newStore() {
+      return GrowingDictionaries.feedback(FeedbackStore.inMemory(), 7);
+    }
+
+    @Override
+    protected boolean dictionaryComplete() {
+      return false;
+    }
+  }
+}

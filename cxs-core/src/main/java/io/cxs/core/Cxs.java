@@ -88,7 +88,10 @@ public final class Cxs implements AutoCloseable {
   private final FeedbackStore feedback;
   private final Eraser eraser;
   private final Clock clock;
-  private final IdentityGraph graph = new IdentityGraph();
+  /** Rebuilt from the customer store when a profile write fails; guarded by the write lock. */
+  private IdentityGraph graph;
+  /** True when {@link #graph} may disagree with the customer store; guarded by the write lock. */
+  private boolean graphStale;
   private final IdentityResolver resolver = new GraphResolver();
   private final Set<String> seenIdentifies = ConcurrentHashMap.newKeySet();
   private final List<Consumer<? super Touchpoint>> touchpointListeners = new CopyOnWriteArrayList<>();
@@ -106,14 +109,36 @@ public final class Cxs implements AutoCloseable {
     this.clock = b.clock != null ? b.clock : Clock.systemUTC();
     this.eraser = b.eraser != null ? b.eraser
         : Eraser.perStore(this.customers, this.touchpoints, this.feedback);
-    this.customers.forEach(c -> {
+    this.graph = loadGraph(this.customers);
+  }
+
+  /** The identity graph of the stored customers. */
+  private static IdentityGraph loadGraph(CustomerStore customers) {
+    IdentityGraph g = new IdentityGraph();
+    customers.forEach(c -> {
       int root = -1;
       for (Identity i : c.identities()) {
-        int n = graph.node(i);
-        root = root < 0 ? n : graph.union(root, n);
+        int n = g.node(i);
+        root = root < 0 ? n : g.union(root, n);
       }
-      graph.seen(graph.root(root), c.createdAt().toEpochMilli());
+      g.seen(g.root(root), c.createdAt().toEpochMilli());
     });
+    return g;
+  }
+
+  /**
+   * The identity graph, rebuilt first from the customer store if a profile write failed since
+   * (the graph may then hold links the store never got); call with the write lock held.
+   *
+   * @throws StorageException if the customer store cannot be read to rebuild it
+   */
+  private IdentityGraph graph() {
+    if (graphStale) {
+      graph = loadGraph(customers);
+      graphStale = false;
+      LOG.debug("identity graph rebuilt from the customer store after a failed write");
+    }
+    return graph;
   }
 
   /** @return a builder with in-memory stores and the system UTC clock as defaults */
@@ -128,47 +153,74 @@ public final class Cxs implements AutoCloseable {
    * feedback) and links its identities, or applies it (an {@code identify}'s links, traits and
    * consents).
    *
+   * <h3>Faults and redelivery</h3>
+   * A {@code track} or {@code feedback} event is two writes: the event (touchpoint or feedback
+   * store), then the profile change it causes (customer store). They are not one transaction;
+   * instead, <em>redelivering the event repairs whatever the first delivery left undone</em>. An
+   * event whose message id is already stored is not stored again, but its identity links are
+   * applied again, which changes nothing when they are already there (every profile change is
+   * idempotent: identities are a set, traits and consents are last-writer-wins by event time,
+   * the creation time is a minimum). So if the first delivery threw, or the process died, after
+   * the event was stored and before its profile was written, the redelivery writes the profile
+   * (and the merge it causes), and returns {@link IngestOutcome#ACCEPTED}, as the first delivery
+   * never did; listeners are told then. A redelivery that finds nothing missing is a
+   * {@link IngestOutcome#DUPLICATE}. Redelivering every event of a stream whose ingestion failed
+   * part-way therefore ends in the state of a clean run: the same customers with the same
+   * identities, traits, consents and times, the same timelines and analytics. Only the merge
+   * history may differ, as it records what happened: a merge that another event of the stream
+   * made before the redelivery is recorded under that event. An {@code identify} is one profile
+   * write, and a redelivered one is applied again unless this engine already applied it.
+   *
+   * <p>If a profile write fails, the engine rebuilds its identity graph from the customer store
+   * before the next ingestion or read, so that it never resolves through a link the store does
+   * not have.
+   *
    * @param event the event
-   * @return {@link IngestOutcome#DUPLICATE} if its message id was already stored, else
-   *     {@link IngestOutcome#ACCEPTED}
+   * @return {@link IngestOutcome#DUPLICATE} if its message id was already stored and nothing
+   *     was missing, else {@link IngestOutcome#ACCEPTED}
    * @throws IllegalStateException if this engine is closed
+   * @throws StorageException if a store fails; redeliver the event to complete it
    */
   public IngestOutcome ingest(Event event) {
     Objects.requireNonNull(event, "event");
     checkState(!closed, "cxs is closed");
-    IngestOutcome outcome;
     List<MergeRecord> merges = new ArrayList<>(0);
     synchronized (writeLock) {
+      IdentityGraph g = graph();
+      boolean stored;
       switch (event.type()) {
-        case TRACK: {
-          if (!touchpoints.add(((TrackEvent) event).toTouchpoint())) {
-            return IngestOutcome.DUPLICATE;
-          }
-          link(event, merges);
-          outcome = IngestOutcome.ACCEPTED;
+        case TRACK:
+          stored = touchpoints.add(((TrackEvent) event).toTouchpoint());
           break;
-        }
-        case FEEDBACK: {
-          if (!feedback.add(((FeedbackEvent) event).toFeedback())) {
-            return IngestOutcome.DUPLICATE;
-          }
-          link(event, merges);
-          outcome = IngestOutcome.ACCEPTED;
+        case FEEDBACK:
+          stored = feedback.add(((FeedbackEvent) event).toFeedback());
           break;
-        }
-        default: {
-          if (!seenIdentifies.add(event.messageId())) {
+        default:
+          if (seenIdentifies.contains(event.messageId())) {
             return IngestOutcome.DUPLICATE;
           }
-          link(event, merges);
-          outcome = IngestOutcome.ACCEPTED;
-        }
+          stored = true;
+      }
+      boolean linked;
+      try {
+        linked = link(g, event, merges);
+      } catch (RuntimeException e) {
+        graphStale = true;
+        throw e;
+      }
+      if (!stored && !linked) {
+        return IngestOutcome.DUPLICATE;
+      }
+      if (event.type() == Event.Type.IDENTIFY) {
+        seenIdentifies.add(event.messageId());
+      }
+      if (!stored) {
+        LOG.debug("redelivered event {} completed what its first delivery left undone",
+            event.messageId());
       }
     }
-    if (outcome == IngestOutcome.ACCEPTED) {
-      notifyListeners(event, merges);
-    }
-    return outcome;
+    notifyListeners(event, merges);
+    return IngestOutcome.ACCEPTED;
   }
 
   /**
@@ -179,6 +231,8 @@ public final class Cxs implements AutoCloseable {
    * @param reader the lines; read to the end, not closed
    * @return counts of accepted, duplicate and rejected lines, and the first rejections
    * @throws UncheckedIOException if the reader fails
+   * @throws IngestFailedException if a store fails on a line: it names the line and reports the
+   *     lines before it, which were ingested
    */
   public IngestReport ingestJsonLines(Reader reader) {
     Objects.requireNonNull(reader, "reader");
@@ -211,6 +265,10 @@ public final class Cxs implements AutoCloseable {
           if (errors.size() < IngestReport.MAX_ERRORS) {
             errors.add(new LineError(lineNo, "event", e.getMessage()));
           }
+        } catch (CxsException e) {
+          // a store failed: not the line's fault, so it is not a rejection; stop and say where
+          throw new IngestFailedException(lineNo,
+              new IngestReport(accepted, duplicates, rejected, errors), e);
         }
       }
     } catch (IOException e) {
@@ -239,17 +297,26 @@ public final class Cxs implements AutoCloseable {
 
   // ---- identity resolution --------------------------------------------------------------------
 
-  /** Links the event's identities and updates the profile; caller holds the write lock. */
-  private void link(Event event, List<MergeRecord> mergesOut) {
+  /**
+   * Links the event's identities and updates the profile; caller holds the write lock.
+   *
+   * @return true if the graph or a profile changed (always for an {@code identify})
+   */
+  private boolean link(IdentityGraph graph, Event event, List<MergeRecord> mergesOut) {
     List<Identity> ids = event.identities();
     Instant ts = event.timestamp();
     boolean profileChange = event instanceof IdentifyEvent;
-    // Fast path: one known identity and nothing to apply.
-    if (ids.size() == 1 && !profileChange) {
+    // Fast path: identities already linked into one customer, and nothing to apply.
+    if (!profileChange) {
       int root = graph.find(ids.get(0));
+      for (int k = 1; k < ids.size() && root >= 0; k++) {
+        if (graph.find(ids.get(k)) != root) {
+          root = -1;
+        }
+      }
       if (root >= 0) {
         if (!graph.seen(root, ts.toEpochMilli())) {
-          return;
+          return false;
         }
         Optional<Customer> c = customers.find(graph.customerId(root));
         if (c.isPresent() && ts.isBefore(c.get().createdAt())) {
@@ -258,7 +325,7 @@ public final class Cxs implements AutoCloseable {
               old.consents(), ts, updatedAt(ts, old.traitTimes(), old.consents()),
               old.merges()));
         }
-        return;
+        return true;
       }
     }
     // The customers these identities belonged to before, and which identity linked each.
@@ -323,6 +390,7 @@ public final class Cxs implements AutoCloseable {
       LOG.debug("merged {} customer(s) into {} by event {}", mergesOut.size(), target,
           event.messageId());
     }
+    return true;
   }
 
   private static String describe(List<Identity> ids) {
@@ -409,7 +477,7 @@ public final class Cxs implements AutoCloseable {
   public Optional<CustomerId> customerOf(Identity identity) {
     Objects.requireNonNull(identity, "identity");
     synchronized (writeLock) {
-      return graph.customerOf(identity);
+      return graph().customerOf(identity);
     }
   }
 
@@ -436,7 +504,7 @@ public final class Cxs implements AutoCloseable {
             + " but there are " + identities.size() + " identities");
       }
       synchronized (writeLock) {
-        return graph.resolveAll(identities, customers);
+        return graph().resolveAll(identities, customers);
       }
     }
 
@@ -448,7 +516,7 @@ public final class Cxs implements AutoCloseable {
             + " but the dictionary has " + dictionary.subjectCount() + " subjects");
       }
       synchronized (writeLock) {
-        return graph.resolveAll(dictionary, customers);
+        return graph().resolveAll(dictionary, customers);
       }
     }
   }
@@ -485,7 +553,7 @@ public final class Cxs implements AutoCloseable {
         return false;
       }
       long removed = eraser.erase(id, c.get().identities());
-      graph.remove(c.get().identities());
+      graph().remove(c.get().identities());
       LOG.debug("erased customer {}: {} stored items", id, removed);
     }
     for (Consumer<? super Customer> l : eraseListeners) {

@@ -81,25 +81,34 @@ public final class CachingCustomerStore implements CustomerStore {
   @Override
   public void put(Customer customer) {
     Objects.requireNonNull(customer, "customer");
-    delegate.put(customer);
-    cache.invalidate(customer.id());
+    try {
+      delegate.put(customer);
+    } finally {
+      // also when the write failed: it may have committed before the failure was seen
+      cache.invalidate(customer.id());
+    }
   }
 
   @Override
   public void replace(Customer merged, Collection<CustomerId> removed) {
     Objects.requireNonNull(merged, "merged");
     List<CustomerId> ids = List.copyOf(removed);
-    delegate.replace(merged, ids);
-    cache.invalidateAll(ids);
-    cache.invalidate(merged.id());
+    try {
+      delegate.replace(merged, ids);
+    } finally {
+      cache.invalidateAll(ids);
+      cache.invalidate(merged.id());
+    }
   }
 
   @Override
   public boolean delete(CustomerId id) {
     Objects.requireNonNull(id, "id");
-    boolean removed = delegate.delete(id);
-    cache.invalidate(id);
-    return removed;
+    try {
+      return delegate.delete(id);
+    } finally {
+      cache.invalidate(id);
+    }
   }
 
   /** Visits the underlying store's customers; does not fill the cache. */

@@ -26,10 +26,9 @@ import io.cxs.core.spi.TouchpointStore;
 import io.cxs.core.touchpoint.Touchpoint;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -185,42 +184,106 @@ public final class Cxs implements AutoCloseable {
     Objects.requireNonNull(event, "event");
     checkState(!closed, "cxs is closed");
     List<MergeRecord> merges = new ArrayList<>(0);
+    IngestOutcome outcome;
     synchronized (writeLock) {
-      IdentityGraph g = graph();
-      boolean stored;
-      switch (event.type()) {
-        case TRACK:
-          stored = touchpoints.add(((TrackEvent) event).toTouchpoint());
-          break;
-        case FEEDBACK:
-          stored = feedback.add(((FeedbackEvent) event).toFeedback());
-          break;
-        default:
-          if (seenIdentifies.contains(event.messageId())) {
-            return IngestOutcome.DUPLICATE;
-          }
-          stored = true;
-      }
-      boolean linked;
+      outcome = ingestLocked(event, merges);
+    }
+    if (outcome == IngestOutcome.ACCEPTED) {
+      notifyListeners(event, merges);
+    }
+    return outcome;
+  }
+
+  /** {@link #ingest} without the listeners; the caller holds the write lock. */
+  private IngestOutcome ingestLocked(Event event, List<MergeRecord> merges) {
+    IdentityGraph g = graph();
+    boolean stored;
+    switch (event.type()) {
+      case TRACK:
+        stored = touchpoints.add(((TrackEvent) event).toTouchpoint());
+        break;
+      case FEEDBACK:
+        stored = feedback.add(((FeedbackEvent) event).toFeedback());
+        break;
+      default:
+        if (seenIdentifies.contains(event.messageId())) {
+          return IngestOutcome.DUPLICATE;
+        }
+        stored = true;
+    }
+    boolean linked;
+    try {
+      linked = link(g, event, merges);
+    } catch (RuntimeException e) {
+      graphStale = true;
+      throw e;
+    }
+    if (!stored && !linked) {
+      return IngestOutcome.DUPLICATE;
+    }
+    if (event.type() == Event.Type.IDENTIFY) {
+      seenIdentifies.add(event.messageId());
+    }
+    if (!stored) {
+      LOG.debug("redelivered event {} completed what its first delivery left undone",
+          event.messageId());
+    }
+    return IngestOutcome.ACCEPTED;
+  }
+
+  /**
+   * Ingests events in order, as {@link #ingest} would one by one, under one acquisition of the
+   * write lock; the listeners hear of the accepted ones after it. For the {@link Importer}.
+   *
+   * @param events the events
+   * @param outcomes receives the outcome of each event
+   * @return the number of events ingested: all of them, unless a store failed on the next one
+   *     (its failure is then in {@code failure[0]})
+   */
+  int ingestAll(List<Event> events, IngestOutcome[] outcomes, RuntimeException[] failure) {
+    checkState(!closed, "cxs is closed");
+    int n = events.size();
+    List<List<MergeRecord>> merges = new ArrayList<>(n);
+    int done = 0;
+    synchronized (writeLock) {
       try {
-        linked = link(g, event, merges);
-      } catch (RuntimeException e) {
-        graphStale = true;
-        throw e;
-      }
-      if (!stored && !linked) {
-        return IngestOutcome.DUPLICATE;
-      }
-      if (event.type() == Event.Type.IDENTIFY) {
-        seenIdentifies.add(event.messageId());
-      }
-      if (!stored) {
-        LOG.debug("redelivered event {} completed what its first delivery left undone",
-            event.messageId());
+        for (; done < n; done++) {
+          List<MergeRecord> m = new ArrayList<>(0);
+          outcomes[done] = ingestLocked(events.get(done), m);
+          merges.add(m);
+        }
+      } catch (CxsException e) {
+        failure[0] = e;
       }
     }
-    notifyListeners(event, merges);
-    return IngestOutcome.ACCEPTED;
+    if (hasListeners()) {
+      for (int i = 0; i < done; i++) {
+        if (outcomes[i] == IngestOutcome.ACCEPTED) {
+          notifyListeners(events.get(i), merges.get(i));
+        }
+      }
+    }
+    return done;
+  }
+
+  private boolean hasListeners() {
+    return !touchpointListeners.isEmpty() || !feedbackListeners.isEmpty()
+        || !mergeListeners.isEmpty();
+  }
+
+  /**
+   * An importer for large JSON Lines inputs: bytes in, lines parsed on several threads if asked,
+   * events ingested in line order, with progress. See {@link Importer}.
+   *
+   * <pre>{@code
+   * IngestReport report = cxs.importer().threads(2).progress(p -> log(p)).run(path);
+   * }</pre>
+   *
+   * @return a new importer for this engine
+   * @since 0.1
+   */
+  public Importer importer() {
+    return new Importer(this);
   }
 
   /**
@@ -280,19 +343,32 @@ public final class Cxs implements AutoCloseable {
   }
 
   /**
-   * Ingests a JSON Lines file (UTF-8); see {@link #ingestJsonLines(Reader)}.
+   * Ingests a JSON Lines file (UTF-8, or gzip-compressed UTF-8), as
+   * {@code importer().run(file)} does on the calling thread; see {@link Importer} and
+   * {@link #ingestJsonLines(Reader)}.
    *
    * @param file the file
    * @return the report
    * @throws UncheckedIOException if the file cannot be read
+   * @throws IngestFailedException if a store fails on a line
    */
   public IngestReport ingestJsonLines(Path file) {
-    Objects.requireNonNull(file, "file");
-    try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return ingestJsonLines(r);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return importer().run(file);
+  }
+
+  /**
+   * Ingests JSON Lines from a stream of UTF-8 bytes (or gzip-compressed UTF-8), as
+   * {@code importer().run(in)} does on the calling thread; the stream is read to the end and not
+   * closed.
+   *
+   * @param in the bytes
+   * @return the report
+   * @throws UncheckedIOException if the stream cannot be read
+   * @throws IngestFailedException if a store fails on a line
+   * @since 0.1
+   */
+  public IngestReport ingestJsonLines(InputStream in) {
+    return importer().run(in);
   }
 
   // ---- identity resolution --------------------------------------------------------------------

@@ -21,7 +21,6 @@ import io.cxs.core.touchpoint.Money;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +77,32 @@ public final class EventReader {
    */
   public static Event parse(String line) {
     try (JsonParser p = FACTORY.createParser(line)) {
+      Event e = read(p);
+      if (p.nextToken() != null) {
+        throw new InvalidEventException("json", "unexpected content after the JSON object");
+      }
+      return e;
+    } catch (JsonProcessingException e) {
+      throw new InvalidEventException("json", "not a JSON object: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new InvalidEventException("json", "unreadable line: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Parses one line given as UTF-8 bytes, without making a {@code String} of it: the bulk path
+   * of {@link io.cxs.core.Importer}. Bytes that are not valid UTF-8 make the line invalid.
+   *
+   * @param utf8 the bytes
+   * @param offset where the line starts
+   * @param length the line's length in bytes, without its line feed
+   * @return the event
+   * @throws InvalidEventException naming the field at fault ({@code "json"} for a syntax error
+   *     or bytes that are not UTF-8)
+   * @since 0.1
+   */
+  public static Event parse(byte[] utf8, int offset, int length) {
+    try (JsonParser p = FACTORY.createParser(utf8, offset, length)) {
       Event e = read(p);
       if (p.nextToken() != null) {
         throw new InvalidEventException("json", "unexpected content after the JSON object");
@@ -340,7 +365,7 @@ public final class EventReader {
         throw new InvalidEventException("timestamp", "timestamp is missing");
       }
       try {
-        return OffsetDateTime.parse(timestamp).toInstant();
+        return IsoTimestamps.parse(timestamp);
       } catch (DateTimeParseException e) {
         throw new InvalidEventException("timestamp",
             "timestamp must be ISO-8601 with an offset, like 2026-03-01T10:00:00Z, but was '"

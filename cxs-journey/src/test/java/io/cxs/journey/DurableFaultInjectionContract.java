@@ -1,8 +1,14 @@
 package io.cxs.journey;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.cxs.core.Cxs;
+import io.cxs.core.IngestOutcome;
+import io.cxs.core.ingest.IdentifyEvent;
 import io.cxs.core.jdbc.TestDatabases;
 import io.cxs.core.spi.FaultyStores;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -31,6 +37,25 @@ abstract class DurableFaultInjectionContract extends FaultInjectionContract {
     SameAnswers.assertSame("a restarted engine's answers", Snapshot.of(second), clean());
     STREAM.forEach(second::ingest);
     SameAnswers.assertSame("a restarted engine's answers after a redelivery",
+        Snapshot.of(second), clean());
+  }
+
+  @Test
+  @DisplayName("after a restart, an identify redelivered with other content under its message id is still a duplicate, as it is without one")
+  void restart_identifyRedeliveredWithOtherContent_isStillADuplicate() {
+    String tenant = TestDatabases.uniqueTenant();
+    Cxs first = open(tenant).engine();
+    STREAM.forEach(first::ingest);
+    IdentifyEvent original = (IdentifyEvent) STREAM.get(1);
+    Map<String, Object> traits = new HashMap<>(original.traits());
+    traits.put("vip", true);
+    IdentifyEvent altered = new IdentifyEvent(original.messageId(), original.userId(),
+        original.anonymousId(), original.timestamp(), traits, original.consents());
+    assertThat(first.ingest(altered)).isEqualTo(IngestOutcome.DUPLICATE);
+
+    Cxs second = open(tenant).engine();
+    assertThat(second.ingest(altered)).isEqualTo(IngestOutcome.DUPLICATE);
+    SameAnswers.assertSame("a restarted engine's answers after the redelivery",
         Snapshot.of(second), clean());
   }
 

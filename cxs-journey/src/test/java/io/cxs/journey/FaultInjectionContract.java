@@ -64,7 +64,7 @@ abstract class FaultInjectionContract {
   static final List<Event> STREAM = stream();
 
   private Snapshot clean;
-  private final Map<Integer, Snapshot> arrivingLate = new HashMap<>();
+  private final Map<Integer, Snapshot> lateArrivals = new HashMap<>();
   private int writes;
 
   /**
@@ -171,7 +171,7 @@ abstract class FaultInjectionContract {
    *     first delivery: the stream without it, then the whole stream again
    */
   final Snapshot arrivingLate(int k) {
-    return arrivingLate.computeIfAbsent(k, i -> {
+    return lateArrivals.computeIfAbsent(k, i -> {
       List<Event> events = new ArrayList<>(STREAM);
       events.remove(i.intValue());
       events.addAll(STREAM);
@@ -202,8 +202,8 @@ abstract class FaultInjectionContract {
   }
 
   /**
-   * Ingests the stream from {@code from} on until the end, or (with {@code stopAtFault}) until
-   * the ingestion during which the fault fired, catching the injected failure.
+   * Ingests the stream to its end, or (with {@code stopAtFault}) up to the event during whose
+   * ingestion the fault fired, catching the injected failure and no other.
    *
    * @return the index of the event during whose ingestion the fault fired
    */

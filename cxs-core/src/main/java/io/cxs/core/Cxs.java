@@ -168,7 +168,9 @@ public final class Cxs implements AutoCloseable {
    * identities, traits, consents and times, the same timelines and analytics. Only the merge
    * history may differ, as it records what happened: a merge that another event of the stream
    * made before the redelivery is recorded under that event. An {@code identify} is one profile
-   * write, and a redelivered one is applied again unless this engine already applied it.
+   * write; a redelivered one is a duplicate if this engine applied it, or if the customer store
+   * {@linkplain CustomerStore#containsIdentify remembers} it (the JDBC store does, so its dedupe
+   * survives a restart), and is otherwise applied again, which changes nothing it already did.
    *
    * <p>If a profile write fails, the engine rebuilds its identity graph from the customer store
    * before the next ingestion or read, so that it never resolves through a link the store does
@@ -206,7 +208,8 @@ public final class Cxs implements AutoCloseable {
         stored = feedback.add(((FeedbackEvent) event).toFeedback());
         break;
       default:
-        if (seenIdentifies.contains(event.messageId())) {
+        if (seenIdentifies.contains(event.messageId())
+            || customers.containsIdentify(event.messageId())) {
           return IngestOutcome.DUPLICATE;
         }
         stored = true;
@@ -222,6 +225,8 @@ public final class Cxs implements AutoCloseable {
       return IngestOutcome.DUPLICATE;
     }
     if (event.type() == Event.Type.IDENTIFY) {
+      // after the profile write: if this fails, a redelivery applies the identify again
+      customers.addIdentify(event.messageId());
       seenIdentifies.add(event.messageId());
     }
     if (!stored) {

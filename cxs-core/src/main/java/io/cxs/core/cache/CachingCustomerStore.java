@@ -111,6 +111,16 @@ public final class CachingCustomerStore implements CustomerStore {
     }
   }
 
+  @Override
+  public boolean containsIdentify(String messageId) {
+    return delegate.containsIdentify(messageId);
+  }
+
+  @Override
+  public void addIdentify(String messageId) {
+    delegate.addIdentify(messageId);
+  }
+
   /** Visits the underlying store's customers; does not fill the cache. */
   @Override
   public void forEach(Consumer<? super Customer> action) {

@@ -136,4 +136,45 @@ final class JdbcCustomerStore implements CustomerStore {
   public String toString() {
     return "JdbcCustomerStore[" + dialect + ", tenant " + tenant + "]";
   }
+
+  @Override
+  public boolean containsIdentify(String messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    return sql.autoCommit("CustomerStore.containsIdentify", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM cxs_identify WHERE tenant = ? AND event_id = ?")) {
+        ps.setString(1, tenant);
+        ps.setString(2, messageId);
+        try (java.sql.ResultSet rs = ps.executeQuery()) {
+          return rs.next();
+        }
+      }
+    });
+  }
+
+  @Override
+  public void addIdentify(String messageId) {
+    Objects.requireNonNull(messageId, "messageId");
+    sql.autoCommit("CustomerStore.addIdentify", c -> {
+      String insert = dialect.insertIgnoreSuffix().isEmpty()
+          ? "INSERT INTO cxs_identify (tenant, event_id) SELECT ?, ? WHERE NOT EXISTS"
+              + " (SELECT 1 FROM cxs_identify WHERE tenant = ? AND event_id = ?)"
+          : "INSERT INTO cxs_identify (tenant, event_id) VALUES (?, ?)"
+              + dialect.insertIgnoreSuffix();
+      try (PreparedStatement ps = c.prepareStatement(insert)) {
+        ps.setString(1, tenant);
+        ps.setString(2, messageId);
+        if (dialect.insertIgnoreSuffix().isEmpty()) {
+          ps.setString(3, tenant);
+          ps.setString(4, messageId);
+        }
+        ps.executeUpdate();
+      } catch (java.sql.SQLException e) {
+        if (!io.cxs.core.internal.Sql.isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+      return null;
+    });
+  }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * Creates and upgrades the tables of the JDBC stores. The schema is plain SQL scripts shipped in
  * the jar under {@code io/cxs/core/jdbc/h2/} and {@code io/cxs/core/jdbc/postgresql/}
  * ({@code V1__stores.sql}: customers, touchpoints, feedback; {@code V2__actions.sql}: the
- * orchestrator's timers and action log, used by cxs-journey's {@code JdbcActionStores}), so a
+ * orchestrator's timers and action log, used by cxs-journey's {@code JdbcActionStores};
+ * {@code V3__identifies.sql}: the message ids of applied identify events), so a
  * host that manages its schema with its own tool can apply them itself. {@link #migrate} applies the scripts not yet recorded in the table
  * {@code cxs_schema_version} and records each; it is idempotent.
  *
@@ -39,10 +40,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class JdbcSchema {
   /** The schema version this release of cxs reads and writes. */
-  public static final int CURRENT_VERSION = 2;
+  public static final int CURRENT_VERSION = 3;
 
   private static final Logger LOG = LoggerFactory.getLogger(JdbcSchema.class);
-  private static final String[] DESCRIPTIONS = {"", "stores", "actions"};
+  private static final String[] DESCRIPTIONS = {"", "stores", "actions", "identifies"};
 
   private JdbcSchema() {}
 

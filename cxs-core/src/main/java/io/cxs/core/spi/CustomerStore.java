@@ -48,6 +48,30 @@ public interface CustomerStore {
    */
   void forEach(Consumer<? super Customer> action);
 
+  /**
+   * Whether an {@code identify} event with this message id was applied to this store's profiles
+   * (see {@link #addIdentify}), so that the engine treats its redelivery as a duplicate even
+   * after a restart. An identify is not stored as an event of its own, so this is how a durable
+   * store makes its dedupe durable. The default knows none; the engine then remembers applied
+   * identifies for its own lifetime only.
+   *
+   * @param messageId an identify event's message id
+   * @return true if it was recorded
+   * @since 0.1
+   */
+  default boolean containsIdentify(String messageId) {
+    return false;
+  }
+
+  /**
+   * Records that the {@code identify} event with this message id was applied; the engine calls
+   * it after the event's profile write. Recording it again is harmless. The default forgets it.
+   *
+   * @param messageId an identify event's message id
+   * @since 0.1
+   */
+  default void addIdentify(String messageId) {}
+
   /** @return the number of stored customers */
   long count();
 

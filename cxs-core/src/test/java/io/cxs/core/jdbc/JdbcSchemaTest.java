@@ -43,7 +43,7 @@ final class JdbcSchemaTest {
   }
 
   @Test
-  void migrate_version1Database_appliesOnlyVersion2() throws Exception {
+  void migrate_version1Database_appliesTheLaterVersions() throws Exception {
     DriverManagerDataSource ds = DriverManagerDataSource.of(
         "jdbc:h2:mem:cxs-v1-" + TestDatabases.uniqueTenant() + ";DB_CLOSE_DELAY=-1");
     try (java.sql.Connection c = ds.getConnection();
@@ -59,9 +59,9 @@ final class JdbcSchemaTest {
     }
     assertThat(JdbcSchema.version(ds)).hasValue(1);
 
-    assertThat(JdbcSchema.migrate(ds, Dialect.H2)).isEqualTo(1);
+    assertThat(JdbcSchema.migrate(ds, Dialect.H2)).isEqualTo(2);
 
-    assertThat(JdbcSchema.version(ds)).hasValue(2);
+    assertThat(JdbcSchema.version(ds)).hasValue(JdbcSchema.CURRENT_VERSION);
     assertThat(JdbcStores.builder(ds).tenant("t").build().touchpoints().count()).isEqualTo(1);
     try (java.sql.Connection c = ds.getConnection();
         java.sql.Statement st = c.createStatement();

@@ -34,7 +34,20 @@ public final class GrowingDictionaries {
    * @return the same store, scanned in small batches with a growing dictionary
    */
   public static TouchpointStore touchpoints(TouchpointStore store, int rows) {
-    return new Touchpoints(Objects.requireNonNull(store, "store"), positive(rows));
+    return new Touchpoints(Objects.requireNonNull(store, "store"), positive(rows), false);
+  }
+
+  /**
+   * Like {@link #touchpoints(TouchpointStore, int)}, but every batch of a scan returns the same
+   * dictionary object, whose counts grow as later batches bring codes (as a streaming database
+   * scan's dictionary may): a consumer must not take an unchanged object for unchanged counts.
+   *
+   * @param store the store to read
+   * @param rows the rows after which a batch is cut at the next subject boundary, at least 1
+   * @return the same store, scanned in small batches with one growing dictionary
+   */
+  public static TouchpointStore touchpointsSharingOneDictionary(TouchpointStore store, int rows) {
+    return new Touchpoints(Objects.requireNonNull(store, "store"), positive(rows), true);
   }
 
   /**
@@ -43,7 +56,19 @@ public final class GrowingDictionaries {
    * @return the same store, scanned in small batches with a growing dictionary
    */
   public static FeedbackStore feedback(FeedbackStore store, int rows) {
-    return new Feedbacks(Objects.requireNonNull(store, "store"), positive(rows));
+    return new Feedbacks(Objects.requireNonNull(store, "store"), positive(rows), false);
+  }
+
+  /**
+   * Like {@link #feedback(FeedbackStore, int)}, but every batch of a scan returns the same
+   * dictionary object, whose counts grow as later batches bring codes.
+   *
+   * @param store the store to read
+   * @param rows the rows after which a batch is cut at the next subject boundary, at least 1
+   * @return the same store, scanned in small batches with one growing dictionary
+   */
+  public static FeedbackStore feedbackSharingOneDictionary(FeedbackStore store, int rows) {
+    return new Feedbacks(Objects.requireNonNull(store, "store"), positive(rows), true);
   }
 
   private static int positive(int rows) {
@@ -71,6 +96,54 @@ public final class GrowingDictionaries {
       }
       return c;
     }
+
+    /** The dictionary as it grows: one object for the whole scan. */
+    final ScanDictionary live = new ScanDictionary() {
+      @Override
+      public int subjectCount() {
+        return subjects.size();
+      }
+
+      @Override
+      public Identity subject(int code) {
+        return subjects.get(code);
+      }
+
+      @Override
+      public OptionalInt subjectCode(Identity subject) {
+        return below(subjectCodes.get(subject), subjects.size());
+      }
+
+      @Override
+      public int nameCount() {
+        return names.size();
+      }
+
+      @Override
+      public String name(int code) {
+        return names.get(code);
+      }
+
+      @Override
+      public OptionalInt nameCode(String name) {
+        return below(nameCodes.get(name), names.size());
+      }
+
+      @Override
+      public int channelCount() {
+        return channels.size();
+      }
+
+      @Override
+      public Channel channel(int code) {
+        return channels.get(code);
+      }
+
+      @Override
+      public OptionalInt channelCode(Channel channel) {
+        return below(channelCodes.get(channel), channels.size());
+      }
+    };
 
     ScanDictionary snapshot() {
       int s = subjects.size();
@@ -133,6 +206,8 @@ public final class GrowingDictionaries {
   private abstract static class Cutter {
     final Growing dict = new Growing();
     final int rows;
+    /** True if every batch returns {@link Growing#live} instead of a snapshot. */
+    boolean shared;
     int size;
     long[] time = new long[16];
     int[] subject = new int[16];
@@ -202,7 +277,7 @@ public final class GrowingDictionaries {
         return;
       }
       int n = size;
-      ScanDictionary snapshot = dict.snapshot();
+      ScanDictionary snapshot = shared ? dict.live : dict.snapshot();
       long[] t = Arrays.copyOf(time, n);
       int[] s = Arrays.copyOf(subject, n);
       int[] nm = Arrays.copyOf(name, n);
@@ -302,7 +377,7 @@ public final class GrowingDictionaries {
         return;
       }
       int n = size;
-      ScanDictionary snapshot = dict.snapshot();
+      ScanDictionary snapshot = shared ? dict.live : dict.snapshot();
       long[] t = Arrays.copyOf(time, n);
       int[] s = Arrays.copyOf(subject, n);
       int[] sv = Arrays.copyOf(name, n);
@@ -386,7 +461,8 @@ public final class GrowingDictionaries {
     }
   }
 
-  private record Touchpoints(TouchpointStore store, int rows) implements TouchpointStore {
+  private record Touchpoints(TouchpointStore store, int rows, boolean shared)
+      implements TouchpointStore {
     @Override
     public boolean add(Touchpoint touchpoint) {
       return store.add(touchpoint);
@@ -426,6 +502,7 @@ public final class GrowingDictionaries {
     public void scan(Consumer<? super TouchpointBatch> visitor) {
       Objects.requireNonNull(visitor, "visitor");
       TouchpointCutter cutter = new TouchpointCutter(rows, visitor);
+      cutter.shared = shared;
       store.scan(b -> {
         for (int r = 0; r < b.size(); r++) {
           cutter.add(b, r);
@@ -435,7 +512,8 @@ public final class GrowingDictionaries {
     }
   }
 
-  private record Feedbacks(FeedbackStore store, int rows) implements FeedbackStore {
+  private record Feedbacks(FeedbackStore store, int rows, boolean shared)
+      implements FeedbackStore {
     @Override
     public boolean add(Feedback feedback) {
       return store.add(feedback);
@@ -475,6 +553,7 @@ public final class GrowingDictionaries {
     public void scan(Consumer<? super FeedbackBatch> visitor) {
       Objects.requireNonNull(visitor, "visitor");
       FeedbackCutter cutter = new FeedbackCutter(rows, visitor);
+      cutter.shared = shared;
       store.scan(b -> {
         for (int r = 0; r < b.size(); r++) {
           cutter.add(b, r);

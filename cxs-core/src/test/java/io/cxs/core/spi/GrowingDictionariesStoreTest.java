@@ -30,4 +30,30 @@ final class GrowingDictionariesStoreTest {
       return false;
     }
   }
+
+  @Nested
+  final class SharedTouchpoints extends TouchpointStoreContract {
+    @Override
+    protected TouchpointStore newStore() {
+      return GrowingDictionaries.touchpointsSharingOneDictionary(TouchpointStore.inMemory(), 5);
+    }
+
+    @Override
+    protected boolean dictionaryComplete() {
+      return false;
+    }
+  }
+
+  @Nested
+  final class SharedFeedbacks extends FeedbackStoreContract {
+    @Override
+    protected FeedbackStore newStore() {
+      return GrowingDictionaries.feedbackSharingOneDictionary(FeedbackStore.inMemory(), 5);
+    }
+
+    @Override
+    protected boolean dictionaryComplete() {
+      return false;
+    }
+  }
 }

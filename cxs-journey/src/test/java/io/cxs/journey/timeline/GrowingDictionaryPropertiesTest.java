@@ -41,7 +41,7 @@ final class GrowingDictionaryPropertiesTest {
 
   @Property(tries = 200)
   void analytics_overAGrowingDictionary_equalTheInMemoryOnes(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 9) int batchRows) {
+      @ForAll @IntRange(min = 1, max = 9) int batchRows, @ForAll boolean oneDictionaryObject) {
     Random rnd = new Random(seed);
     Cxs cxs = Cxs.builder().build();
     int customers = 1 + rnd.nextInt(12);
@@ -61,9 +61,12 @@ final class GrowingDictionaryPropertiesTest {
         default -> cxs.ingest(TrackEvent.of("t" + e, "u" + c, name, at, channel));
       }
     }
-    TouchpointStore growingTouchpoints =
-        GrowingDictionaries.touchpoints(cxs.touchpoints(), batchRows);
-    FeedbackStore growingFeedback = GrowingDictionaries.feedback(cxs.feedback(), batchRows);
+    TouchpointStore growingTouchpoints = oneDictionaryObject
+        ? GrowingDictionaries.touchpointsSharingOneDictionary(cxs.touchpoints(), batchRows)
+        : GrowingDictionaries.touchpoints(cxs.touchpoints(), batchRows);
+    FeedbackStore growingFeedback = oneDictionaryObject
+        ? GrowingDictionaries.feedbackSharingOneDictionary(cxs.feedback(), batchRows)
+        : GrowingDictionaries.feedback(cxs.feedback(), batchRows);
     TimelineScan plain = TimelineScan.of(cxs);
     TimelineScan growing = TimelineScan.of(growingTouchpoints, cxs.resolver());
 
